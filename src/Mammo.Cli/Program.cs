@@ -1,1 +1,45 @@
-namespace Mammo.Cli; public static class Program { public static int Main(string[] args) { return 0; } }
+using Mammo.Cli.Commands;
+using Mammo.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli;
+
+/// <summary>The <c>mammo</c> command line.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+
+    /// <summary>
+    /// Runs one command against <paramref name="console"/>; exit code 0 on success. A failure the user can fix
+    /// is one plain line on <paramref name="errors"/> (unwrapped, so scripts can read it).
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("mammo");
+            config.ConfigureConsole(console);
+            config.PropagateExceptions();
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Count scans, patients, lesions by class and severity, tissue, and excluded records.")
+                .WithExample("info", "--data", "all-mias.tar.gz")
+                .WithExample("info", "--json");
+            config.AddCommand<PatchesCommand>("patches")
+                .WithDescription("Cut 48×48 patches around every lesion (and normal scans), augment them, write PNGs and a manifest.")
+                .WithExample("patches", "--out", "patches")
+                .WithExample("patches", "--out", "seed-patches", "--variants", "seed");
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception e) when (CommandErrors.IsUserFacing(e))
+        {
+            CommandErrors.Write(errors, e);
+            return CommandErrors.ExitCode(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Mammo.Data;
+
+namespace Mammo.Cli.Infrastructure;
+
+/// <summary>
+/// Finds the MIAS data: <c>--data PATH</c>, else the <c>MAMMO_DATA</c> environment variable, else
+/// <c>./data</c> (a folder with Info.txt, or holding the <c>all-mias.tar.gz</c> that <c>mammo download</c> saves).
+/// </summary>
+public static class DataLocator
+{
+    public const string EnvironmentVariable = "MAMMO_DATA";
+    public const string DefaultFolder = "data";
+    public const string ArchiveName = "all-mias.tar.gz";
+
+    public static string Resolve(string? option)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return option;
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        var archive = Path.Combine(DefaultFolder, ArchiveName);
+        return File.Exists(archive) && !File.Exists(Path.Combine(DefaultFolder, MiasLabelReader.FileName)) ? archive : DefaultFolder;
+    }
+
+    public static MiasDataset Load(DataSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var source = DatasetSource.Open(Resolve(settings.Data));
+        return MiasDataset.Load(source, new DatasetLoadOptions(settings.Strict));
+    }
+}

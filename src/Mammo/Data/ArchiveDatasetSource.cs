@@ -1,0 +1,96 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace Mammo.Data;
+
+/// <summary>
+/// The official <c>all-mias.tar.gz</c>, read in place with the framework's tar and gzip readers so users
+/// need not extract it by hand. Folders inside the archive are ignored: files are known by name.
+/// </summary>
+public sealed class ArchiveDatasetSource : DatasetSource
+{
+    public ArchiveDatasetSource(string path)
+        : base(path)
+    {
+    }
+
+    public override string ReadLabels()
+    {
+        foreach (var (name, entry) in Entries())
+        {
+            if (name == MiasLabelReader.FileName)
+            {
+                using var reader = new StreamReader(entry.DataStream!, System.Text.Encoding.Latin1);
+                return reader.ReadToEnd();
+            }
+        }
+
+        throw new MammoDataException($"{Path}: has no {MiasLabelReader.FileName} (the MIAS label table)");
+    }
+
+    public override IReadOnlyList<ScanFileInfo> ListScanFiles()
+    {
+        var result = new List<ScanFileInfo>();
+        foreach (var (name, entry) in Entries())
+        {
+            if (name.EndsWith(".pgm", StringComparison.Ordinal))
+            {
+                var head = new byte[Math.Min(HeadLength, entry.Length)];
+                entry.DataStream!.ReadExactly(head);
+                result.Add(new ScanFileInfo(name, entry.Length, head));
+            }
+        }
+
+        return result.OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
+    }
+
+    public override IEnumerable<ScanFile> ReadScanFiles(IReadOnlySet<string> fileNames, CancellationToken cancellationToken = default)
+    {
+        var remaining = fileNames.Count;
+        foreach (var (name, entry) in Entries())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (remaining == 0)
+            {
+                yield break;
+            }
+
+            if (fileNames.Contains(name))
+            {
+                var content = new byte[entry.Length];
+                entry.DataStream!.ReadExactly(content);
+                remaining--;
+                yield return new ScanFile(name, content);
+            }
+        }
+    }
+
+    private IEnumerable<(string Name, TarEntry Entry)> Entries()
+    {
+        using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var tar = new TarReader(gzip);
+        while (true)
+        {
+            TarEntry? entry;
+            try
+            {
+                entry = tar.GetNextEntry();
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or IOException)
+            {
+                throw new MammoDataException($"{Path}: not a readable .tar.gz archive ({e.Message})", e);
+            }
+
+            if (entry is null)
+            {
+                yield break;
+            }
+
+            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is not null)
+            {
+                yield return (System.IO.Path.GetFileName(entry.Name), entry);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Mammo.Data;
+
+/// <summary>
+/// The data set could not be downloaded. The message is one line a user can act on: what failed, where,
+/// and what to do about it. Nothing is left behind: the partial file is deleted and an existing
+/// destination file is untouched.
+/// </summary>
+public class DatasetDownloadException : Exception
+{
+    public DatasetDownloadException()
+    {
+    }
+
+    public DatasetDownloadException(string message)
+        : base(message)
+    {
+    }
+
+    public DatasetDownloadException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
