@@ -1,1 +1,28 @@
-namespace Mammo.Bench; public static class Program { public static int Main(string[] args) { return 0; } }
+namespace Mammo.Bench;
+
+/// <summary>
+/// Side-by-side benchmarks: each runs the reference Python program from ../shared/reference and our code
+/// on the same input, in the same run, and prints a Markdown table for docs/benchmarks.md.
+/// Usage: mammo-bench patches [--repeat N]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var what = args.Length > 0 ? args[0] : "patches";
+        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(5);
+        var archive = Environment.GetEnvironmentVariable("MAMMO_DATA") ?? "../shared/mias/all-mias.tar.gz";
+        var reference = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(archive))!, "..", "reference"));
+        return what switch
+        {
+            "patches" => PatchesBenchmark.Run(archive, reference, repeat),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: mammo-bench patches [--repeat N]");
+        return 2;
+    }
+}

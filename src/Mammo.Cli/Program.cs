@@ -22,6 +22,9 @@ public static class Program
             config.SetApplicationName("mammo");
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+            config.AddCommand<DownloadCommand>("download")
+                .WithDescription("Download the official mini-MIAS archive into ./data, with a progress bar, and check it.")
+                .WithExample("download");
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Count scans, patients, lesions by class and severity, tissue, and excluded records.")
                 .WithExample("info", "--data", "all-mias.tar.gz")

@@ -14,7 +14,7 @@ public static class CommandErrors
     public const int Cancelled = 130;
 
     public static bool IsUserFacing(Exception e) =>
-        e is MammoDataException or CommandAppException or IOException or UnauthorizedAccessException
+        e is MammoDataException or DatasetDownloadException or CommandAppException or IOException or UnauthorizedAccessException
             or FormatException or ArgumentException or OperationCanceledException or InvalidOperationException;
 
     public static int ExitCode(Exception e) => e switch

@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using Mammo.Cli.Infrastructure;
+using Mammo.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class DownloadSettings : CommandSettings
+{
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Where to save the archive.")]
+    [DefaultValue("data/" + DataLocator.ArchiveName)]
+    public string Out { get; init; } = "data/" + DataLocator.ArchiveName;
+
+    [CommandOption("--url <URL>")]
+    [Description("Where to download from.")]
+    [DefaultValue(DatasetDownloader.DefaultUrl)]
+    public string Url { get; init; } = DatasetDownloader.DefaultUrl;
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Longest wait for the server to answer, and for each next block of data.")]
+    [DefaultValue(60)]
+    public int TimeoutSeconds { get; init; } = 60;
+
+    public override ValidationResult Validate() =>
+        !Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            ? ValidationResult.Error($"--url '{Url}' is not an http or https URL")
+            : TimeoutSeconds <= 0 ? ValidationResult.Error("--timeout must be positive") : ValidationResult.Success();
+}
