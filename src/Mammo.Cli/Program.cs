@@ -29,6 +29,10 @@ public static class Program
                 .WithDescription("Count scans, patients, lesions by class and severity, tissue, and excluded records.")
                 .WithExample("info", "--data", "all-mias.tar.gz")
                 .WithExample("info", "--json");
+            config.AddCommand<ShowCommand>("show")
+                .WithDescription("Draw a scan with each abnormality circled and labelled, and a gallery of one lesion's variants.")
+                .WithExample("show", "mdb005", "--out", "mdb005.png")
+                .WithExample("show", "mdb005", "--out", "mdb005.png", "--lesion", "1", "--variants", "seed");
             config.AddCommand<PatchesCommand>("patches")
                 .WithDescription("Cut 48×48 patches around every lesion (and normal scans), augment them, write PNGs and a manifest.")
                 .WithExample("patches", "--out", "patches")

@@ -1,0 +1,44 @@
+using Mammo.Cli.Infrastructure;
+using Mammo.Data;
+using Mammo.Imaging;
+using Mammo.Reporting.Figures;
+using Mammo.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary><c>mammo show</c>: the first thing a user checks — are the circles on the lesions, do the patches look right?</summary>
+public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
+{
+    public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var dataset = DataLocator.Load(settings);
+        var scan = dataset.FindScan(settings.Scan)
+            ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. mdb005)");
+        var image = ScanImageReader.Read(dataset.Source.ReadScanFile(scan.FileName).Content, Path.Combine(dataset.Source.Path, scan.FileName));
+
+        var extractor = new PatchExtractor(new PatchOptions { Variants = settings.Variants, Seed = settings.Seed });
+        var regions = extractor.Plan([scan]).Origins;
+        var normalRegions = regions.Where(o => o.Lesion is null).ToList();
+        AtomicOutput.WriteFile(settings.Out!, s => s.Write(ScanFigure.RenderPng(image, scan, normalRegions, settings.Width)));
+        console.MarkupLine($"wrote {Markup.Escape(settings.Out!)}");
+
+        if (regions.Count == 0)
+        {
+            console.MarkupLine("[yellow]no region to cut: this scan's lesions have no location[/]");
+            return 0;
+        }
+
+        var origin = scan.IsNormal ? regions[0]
+            : regions.FirstOrDefault(o => o.Lesion!.Index == settings.Lesion)
+              ?? throw new MammoDataException($"{scan.Id} has no located lesion {settings.Lesion} (located: {string.Join(", ", regions.Select(o => o.Lesion!.Index))})");
+        var variants = extractor.Augment(origin, extractor.Cut(image, origin)).ToList();
+        var gallery = settings.Gallery
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out!))!, $"{origin.Id}-variants.png");
+        AtomicOutput.WriteFile(gallery, s => s.Write(VariantGallery.RenderPng(variants)));
+        console.MarkupLine($"wrote {Markup.Escape(gallery)} ({variants.Count} variants of {origin.Id})");
+        return 0;
+    }
+}
