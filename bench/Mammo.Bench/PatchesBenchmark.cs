@@ -44,6 +44,8 @@ public static class PatchesBenchmark
             Row("Python + Pillow (seed_patches_pil.py)", python, python.Min());
             Row($"Mammo, {Environment.ProcessorCount} threads", mammo, python.Min());
             Row("Mammo, 1 thread", mammoOneThread, python.Min());
+            Console.WriteLine();
+            Phases(data, Path.Combine(work, "phases"));
             return 0;
         }
         finally
@@ -57,6 +59,36 @@ public static class PatchesBenchmark
         var sorted = seconds.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {sorted[0]:0.000} | {sorted[sorted.Count / 2]:0.000} | {referenceBest / sorted[0]:0.00} |"));
+    }
+
+    // Where one thread's time goes, so a change to one phase can be judged on its own.
+    private static void Phases(string data, string output)
+    {
+        var dataset = MiasDataset.Load(DatasetSource.Open(data));
+        var extractor = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Seed, Threads = 1 });
+        var plan = extractor.Plan(dataset.Scans);
+        var names = plan.Origins.Select(o => o.Scan.FileName).ToHashSet(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var files = dataset.Source.ReadScanFiles(names).ToDictionary(f => f.FileName, f => f.Content, StringComparer.Ordinal);
+        var read = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var images = files.ToDictionary(f => f.Key, f => ScanImageReader.Read(f.Value, f.Key), StringComparer.Ordinal);
+        var decode = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var cuts = plan.Origins.Select(o => (o, extractor.Cut(images[o.Scan.FileName], o))).ToList();
+        var cut = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var patches = cuts.SelectMany(c => extractor.Augment(c.o, c.Item2)).ToList();
+        var augment = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        PatchFolderWriter.Write(output, patches, threads: 1);
+        var write = clock.Elapsed.TotalSeconds;
+        Console.WriteLine("| phase (1 thread) | seconds |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (name, seconds) in new[] { ("read 319 files", read), ("decode PGM", decode), ("crop + bicubic resize", cut), ("12 variants", augment), ("encode + write 3,828 PNGs", write) })
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {seconds:0.000} |"));
+        }
     }
 
     private static double RunMammo(string data, string output, int threads)
