@@ -37,6 +37,15 @@ public static class Program
                 .WithDescription("Cut 48×48 patches around every lesion (and normal scans), augment them, write PNGs and a manifest.")
                 .WithExample("patches", "--out", "patches")
                 .WithExample("patches", "--out", "seed-patches", "--variants", "seed");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train a CNN and evaluate it on held-out patients (or by k-fold, or the original's leaky protocol).")
+                .WithExample("train", "--task", "calc")
+                .WithExample("train", "--task", "mass", "--protocol", "cv", "--balancing", "weights")
+                .WithExample("train", "--resume", "runs/calc-patient-class-seed-s0");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Print a finished run's classification report, confusion matrix, AUC with 95% CI, sensitivity and specificity.")
+                .WithExample("evaluate", "runs/calc-patient-class-seed-s0")
+                .WithExample("evaluate", "runs/calc-patient-class-seed-s0", "--no-tta");
         });
 
         try

@@ -1,5 +1,6 @@
 using Mammo.Cli.Infrastructure;
 using Mammo.Data;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Mammo.Cli.Infrastructure;
+namespace Mammo.Storage;
 
 /// <summary>One JSON style for every file and printout: snake_case keys, indented, enums as names.</summary>
 public static class Json

@@ -1,0 +1,40 @@
+using Mammo.Cli.Infrastructure;
+using Mammo.Evaluation;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary><c>mammo evaluate RUN</c>: the metrics of a finished run, recomputed from its predictions file.</summary>
+public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSettings>
+{
+    public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = new RunFolder(settings.Run);
+        folder.EnsureComplete();
+        var config = folder.ReadConfig();
+        var task = ClassificationTask.Parse(config.Task);
+        var file = folder.File(settings.NoTta ? RunFolder.PredictionsNoTtaFile : RunFolder.PredictionsFile);
+        if (!File.Exists(file))
+        {
+            throw new Mammo.Data.MammoDataException($"{file}: missing from a run marked complete");
+        }
+
+        var predictions = PredictionTable.Read(File.ReadAllText(file), task.ClassNames, file);
+        var evaluation = ModelEvaluation.Compute(predictions, task.ClassNames, task.PositiveClass, config.Seed, settings.Resamples, settings.Threshold);
+        RunResult? folds = null;
+        if (config.Protocol == EvaluationProtocol.Cv)
+        {
+            var aucs = predictions.GroupBy(p => p.Fold).OrderBy(g => g.Key)
+                .Select(g => ModelEvaluation.Compute([.. g], task.ClassNames, task.PositiveClass, config.Seed, 100).Auc).ToList();
+            var known = aucs.Where(a => a is not null).Select(a => a!.Value).ToList();
+            folds = new RunResult(RunStatus.Complete, "cv", FoldAucs: aucs, FoldAuc: known.Count > 1 ? MeanConfidenceInterval.Compute(known) : null);
+        }
+
+        EvaluationPrinter.Print(console, config, evaluation, !settings.NoTta && !config.Leaky, folds);
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class EvaluateSettings : CommandSettings
+{
+    [CommandArgument(0, "<RUN>")]
+    [Description("A run folder written by mammo train.")]
+    public string Run { get; init; } = string.Empty;
+
+    [CommandOption("--no-tta")]
+    [Description("Score each lesion on its unaugmented patch only, instead of the mean over its 8 variants.")]
+    public bool NoTta { get; init; }
+
+    [CommandOption("--threshold <P>")]
+    [Description("Probability of the positive class at which sensitivity and specificity are reported.")]
+    [DefaultValue(0.5)]
+    public double Threshold { get; init; } = 0.5;
+
+    [CommandOption("--resamples <N>")]
+    [Description("Bootstrap resamples for the AUC's 95% confidence interval.")]
+    [DefaultValue(2000)]
+    public int Resamples { get; init; } = 2000;
+
+    public override ValidationResult Validate() =>
+        Threshold is <= 0 or >= 1 ? ValidationResult.Error("--threshold must be between 0 and 1")
+        : Resamples < 100 ? ValidationResult.Error("--resamples must be at least 100")
+        : ValidationResult.Success();
+}

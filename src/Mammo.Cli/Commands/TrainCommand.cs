@@ -1,0 +1,127 @@
+using System.Globalization;
+using Mammo.Cli.Infrastructure;
+using Mammo.Data;
+using Mammo.Learning.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary><c>mammo train</c>: one run folder from data to metrics, with a live display; Ctrl+C stops after the batch.</summary>
+public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
+{
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var resume = settings.Resume is not null;
+        var folder = new RunFolder(settings.Resume ?? settings.Out ?? DefaultFolder(settings));
+        var config = resume ? folder.ReadConfig() : null;
+        var dataset = DataLocator.Load(resume && settings.Data is null ? new DataSettings { Data = config!.DataPath, Strict = settings.Strict } : settings);
+        var checksum = DatasetChecksum.Compute(dataset.Source);
+        if (config is not null && config.DataChecksum != checksum)
+        {
+            throw new MammoDataException($"{dataset.Source.Path}: not the data the run was trained on (checksum {checksum[..12]}…, the run has {config.DataChecksum[..Math.Min(12, config.DataChecksum.Length)]}…)");
+        }
+
+        config ??= NewConfig(settings, dataset.Source.Path, checksum);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var result = Run(dataset, config, folder, resume, cancel.Token);
+            if (result.Status != RunStatus.Complete)
+            {
+                console.MarkupLine($"[yellow]{Markup.Escape(result.Detail)}[/]");
+                return CommandErrors.Cancelled;
+            }
+
+            EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result);
+            console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
+            return 0;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private RunResult Run(MiasDataset dataset, RunConfig config, RunFolder folder, bool resume, CancellationToken cancellationToken)
+    {
+        RunResult result = null!;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask? current = null;
+                var best = 0;
+                var last = string.Empty;
+                var observer = new RunObserver
+                {
+                    OnMessage = message => console.MarkupLine($"[grey]{Markup.Escape(message)}[/]"),
+                    OnUnitStart = (name, epochs) =>
+                    {
+                        current?.StopTask();
+                        current = progress.AddTask(Markup.Escape(name), maxValue: epochs);
+                        best = 0;
+                        last = string.Empty;
+                    },
+                    OnBatch = b =>
+                    {
+                        current!.Value = b.Epoch - 1 + ((double)b.Batch / b.Batches);
+                        current.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"epoch {b.Epoch} loss {b.RunningLoss:0.0000}{last}"));
+                    },
+                    OnEpoch = (e, isBest) =>
+                    {
+                        best = isBest ? e.Epoch : best;
+                        last = string.Create(CultureInfo.InvariantCulture, $" | last: acc {e.Accuracy:0.000} val_loss {e.ValidationLoss:0.0000} val_acc {e.ValidationAccuracy:0.000} | best epoch {best}");
+                    },
+                };
+                result = new TrainingRun(dataset, config, folder, observer).Execute(resume, cancellationToken);
+                if (current is not null)
+                {
+                    current.Value = current.MaxValue;
+                    current.StopTask();
+                }
+            });
+        return result;
+    }
+
+    private static RunConfig NewConfig(TrainSettings s, string dataPath, string checksum)
+    {
+        var (train, validation, test) = s.SplitFractions();
+        return new RunConfig
+        {
+            Task = s.Task,
+            Model = s.Model,
+            Balancing = s.Balancing,
+            Protocol = s.Protocol,
+            Folds = s.Folds,
+            TrainFraction = train,
+            ValidationFraction = validation,
+            TestFraction = test,
+            Seed = s.Seed,
+            DataPath = Path.GetFullPath(dataPath),
+            DataChecksum = checksum,
+            Training = new TrainingOptions
+            {
+                MaxEpochs = s.Epochs,
+                Patience = s.Patience,
+                BatchSize = s.Batch,
+                LearningRate = s.LearningRate,
+                OnTheFlyAugmentation = s.Augment,
+                Device = s.Device,
+                Threads = s.Threads,
+                Seed = s.Seed,
+            },
+        };
+    }
+
+    private static string DefaultFolder(TrainSettings s) =>
+        Path.Combine("runs", $"{s.Task}-{s.Protocol.ToString().ToLowerInvariant()}-{s.Balancing.ToString().ToLowerInvariant()}-{s.Model}-s{s.Seed}");
+}

@@ -1,0 +1,121 @@
+using System.ComponentModel;
+using System.Globalization;
+using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class TrainSettings : DataSettings
+{
+    [CommandOption("-t|--task <TASK>")]
+    [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal.")]
+    [DefaultValue("calc")]
+    public string Task { get; init; } = "calc";
+
+    [CommandOption("-m|--model <NAME>")]
+    [Description("Network from the registry (mammo model list).")]
+    [DefaultValue("seed")]
+    public string Model { get; init; } = "seed";
+
+    [CommandOption("-b|--balancing <METHOD>")]
+    [Description("class (the original's), full, none, weights (class-weighted loss). Training part only.")]
+    [DefaultValue(Balancing.Class)]
+    public Balancing Balancing { get; init; } = Balancing.Class;
+
+    [CommandOption("-p|--protocol <PROTOCOL>")]
+    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol).")]
+    [DefaultValue(EvaluationProtocol.Patient)]
+    public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds for --protocol cv.")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
+    [Description("Fractions for --protocol patient.")]
+    [DefaultValue("0.6,0.2,0.2")]
+    public string Split { get; init; } = "0.6,0.2,0.2";
+
+    [CommandOption("-e|--epochs <N>")]
+    [Description("Maximum epochs.")]
+    [DefaultValue(60)]
+    public int Epochs { get; init; } = 60;
+
+    [CommandOption("--patience <N>")]
+    [Description("Early stopping: epochs without a lower validation loss.")]
+    [DefaultValue(10)]
+    public int Patience { get; init; } = 10;
+
+    [CommandOption("--batch <N>")]
+    [DefaultValue(32)]
+    public int Batch { get; init; } = 32;
+
+    [CommandOption("--lr <RATE>")]
+    [Description("Adam learning rate.")]
+    [DefaultValue(1e-3)]
+    public double LearningRate { get; init; } = 1e-3;
+
+    [CommandOption("--augment")]
+    [Description("Also rotate (±30°) and shift (±10%) training patches on the fly, like Keras' ImageDataGenerator.")]
+    public bool Augment { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for every random choice (split, balancing, weights, dropout, batch order).")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu, or cuda with a CUDA build of TorchSharp.")]
+    [DefaultValue("cpu")]
+    public string Device { get; init; } = "cpu";
+
+    [CommandOption("--threads <N>")]
+    [Description("libtorch CPU threads (0: one per core). Results are reproducible for a given thread count.")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Run folder (default runs/TASK-PROTOCOL-BALANCING-MODEL-sSEED).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--resume <RUN>")]
+    [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
+    public string? Resume { get; init; }
+
+    public (double Train, double Validation, double Test) SplitFractions()
+    {
+        var parts = Split.Split(',').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (parts[0], parts[1], parts[2]);
+    }
+
+    public override ValidationResult Validate()
+    {
+        if (Resume is not null)
+        {
+            return ValidationResult.Success();
+        }
+
+        if (!ClassificationTask.TryParse(Task, out _))
+        {
+            return ValidationResult.Error($"--task '{Task}': expected one of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
+        }
+
+        var parts = Split.Split(',');
+        if (parts.Length != 3 || parts.Any(p => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
+            || Math.Abs(parts.Sum(p => double.Parse(p, CultureInfo.InvariantCulture)) - 1) > 1e-6)
+        {
+            return ValidationResult.Error($"--split '{Split}': expected three non-negative fractions that add up to 1, e.g. 0.6,0.2,0.2");
+        }
+
+        return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")
+            : Patience < 1 ? ValidationResult.Error("--patience must be at least 1")
+            : Batch < 1 ? ValidationResult.Error("--batch must be at least 1")
+            : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive")
+            : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
+            : ValidationResult.Success();
+    }
+}

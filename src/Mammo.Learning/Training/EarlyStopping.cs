@@ -1,0 +1,39 @@
+namespace Mammo.Learning.Training;
+
+/// <summary>
+/// Keras' EarlyStopping on validation loss with restore-best: tracks the best epoch and says when
+/// <see cref="Patience"/> epochs have passed without a strictly lower loss.
+/// </summary>
+public sealed class EarlyStopping(int patience)
+{
+    public int Patience { get; } = patience >= 1 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), "patience must be at least 1");
+
+    public int BestEpoch { get; private set; }
+
+    public double BestLoss { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>Records an epoch's validation loss; true when it is the best so far.</summary>
+    public bool Observe(int epoch, double validationLoss)
+    {
+        if (validationLoss < BestLoss)
+        {
+            BestLoss = validationLoss;
+            BestEpoch = epoch;
+            return true;
+        }
+
+        return false;
+    }
+
+    public bool ShouldStop(int epoch) => BestEpoch > 0 && epoch - BestEpoch >= Patience;
+
+    /// <summary>Rebuilds the state from a history (resume).</summary>
+    public void Replay(IEnumerable<EpochRecord> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        foreach (var record in history)
+        {
+            Observe(record.Epoch, record.ValidationLoss);
+        }
+    }
+}

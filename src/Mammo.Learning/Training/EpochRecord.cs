@@ -1,0 +1,4 @@
+namespace Mammo.Learning.Training;
+
+/// <summary>One epoch of training: losses and accuracies on the training and validation patches.</summary>
+public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double ValidationLoss, double ValidationAccuracy, double Seconds);

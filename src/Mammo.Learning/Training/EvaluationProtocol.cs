@@ -1,0 +1,17 @@
+namespace Mammo.Learning.Training;
+
+/// <summary>How samples are divided between training, validation and test.</summary>
+public enum EvaluationProtocol
+{
+    /// <summary>By patient, stratified: train / validation / test (default 60/20/20); test used once.</summary>
+    Patient,
+
+    /// <summary>Patient-grouped stratified k-fold; a validation part inside each fold's training patients.</summary>
+    Cv,
+
+    /// <summary>
+    /// The original study's protocol, for reproduction only: augmented patches split 75/25 AFTER augmentation,
+    /// the test part also used for validation. Leaky: copies of one lesion sit on both sides.
+    /// </summary>
+    Seed,
+}

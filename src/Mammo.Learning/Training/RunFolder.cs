@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Mammo.Data;
+using Mammo.Storage;
+
+namespace Mammo.Learning.Training;
+
+/// <summary>
+/// A run folder is the contract between training, evaluation, reporting and prediction: each reads what the
+/// previous wrote. Every file is written atomically; <c>status.json</c> says whether the run is complete.
+/// <code>
+/// config.json          every option, the seed, the data's checksum
+/// status.json          training | interrupted | complete
+/// split.csv            which sample (lesion or normal scan) and patient went where
+/// weights.bin          the best epoch's weights (cv: fold-N/weights.bin)
+/// history.csv          per-epoch loss and accuracy (cv: fold-N/history.csv)
+/// checkpoint/          the last epoch's weights and Adam state, for --resume
+/// predictions.csv      one row per test lesion (or patch, seed protocol): probabilities
+/// predictions-no-tta.csv   the same without test-time augmentation
+/// metrics.json         classification report, confusion matrix, AUC with CI, AP, sensitivity, specificity
+/// report.txt           the classification report as scikit-learn prints it
+/// log.txt              what happened, in order
+/// </code>
+/// </summary>
+public sealed class RunFolder(string path)
+{
+    public const string ConfigFile = "config.json";
+    public const string StatusFile = "status.json";
+    public const string WeightsFile = "weights.bin";
+    public const string HistoryFile = "history.csv";
+    public const string PredictionsFile = "predictions.csv";
+    public const string PredictionsNoTtaFile = "predictions-no-tta.csv";
+    public const string MetricsFile = "metrics.json";
+    public const string ReportFile = "report.txt";
+    public const string LogFile = "log.txt";
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>The folder of one trained model: the run itself, or <c>fold-N</c> in cross-validation.</summary>
+    public string UnitFolder(int? fold) => fold is { } f ? System.IO.Path.Combine(Path, $"fold-{f}") : Path;
+
+    public RunConfig ReadConfig()
+    {
+        var file = File(ConfigFile);
+        if (!System.IO.File.Exists(file))
+        {
+            throw new MammoDataException($"{Path}: not a run folder (no {ConfigFile})");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfig>(System.IO.File.ReadAllText(file), Json.Options)
+                ?? throw new MammoDataException($"{file}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new MammoDataException($"{file}:{(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+        }
+    }
+
+    public RunStatus ReadStatus()
+    {
+        var file = File(StatusFile);
+        if (!System.IO.File.Exists(file))
+        {
+            throw new MammoDataException($"{Path}: not a run folder (no {StatusFile})");
+        }
+
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
+        return document.RootElement.TryGetProperty("status", out var value) && Enum.TryParse<RunStatus>(value.GetString(), true, out var status)
+            ? status
+            : throw new MammoDataException($"{file}: no valid 'status'");
+    }
+
+    /// <summary>Checks the run is complete and its outputs are there; the message says what to do otherwise.</summary>
+    public void EnsureComplete()
+    {
+        if (!Directory.Exists(Path))
+        {
+            throw new MammoDataException($"{Path}: no such run folder");
+        }
+
+        var status = ReadStatus();
+        if (status != RunStatus.Complete)
+        {
+            throw new MammoDataException($"{Path}: the run is {status.ToString().ToLowerInvariant()}, not complete; continue it with 'mammo train --resume {Path}'");
+        }
+
+        foreach (var name in new[] { ConfigFile, PredictionsFile, MetricsFile })
+        {
+            if (!System.IO.File.Exists(File(name)))
+            {
+                throw new MammoDataException($"{File(name)}: missing from a run marked complete");
+            }
+        }
+    }
+
+    public void WriteJson<T>(string name, T value) => AtomicOutput.WriteAllText(File(name), Json.Serialize(value) + "\n");
+
+    public void WriteText(string name, string text) => AtomicOutput.WriteAllText(File(name), text);
+
+    public void WriteStatus(RunStatus status, string detail) =>
+        WriteJson(StatusFile, new { Status = status.ToString().ToLowerInvariant(), Detail = detail, Updated = DateTimeOffset.UtcNow });
+
+    public void Log(string message) =>
+        System.IO.File.AppendAllText(File(LogFile), $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} {message}\n");
+}

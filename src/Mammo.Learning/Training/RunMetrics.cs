@@ -1,0 +1,42 @@
+using Mammo.Evaluation;
+using Mammo.Sampling;
+
+namespace Mammo.Learning.Training;
+
+/// <summary>The content of a run's <c>metrics.json</c> (keys in snake_case; documented in docs/training.md).</summary>
+public sealed record RunMetrics(
+    string Task,
+    IReadOnlyList<string> Classes,
+    string Protocol,
+    bool Leaky,
+    string? Warning,
+    string Model,
+    string Balancing,
+    int Seed,
+    EvaluationSummary TestTta,
+    EvaluationSummary TestNoTta,
+    IReadOnlyList<double?>? FoldAucs,
+    MeanConfidenceInterval? FoldAucMean)
+{
+    public const string LeakyWarning =
+        "WARNING: seed protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; use --protocol patient or cv for honest ones.";
+
+    public static RunMetrics Of(RunConfig config, ClassificationTask task, ModelEvaluation tta, ModelEvaluation noTta, IReadOnlyList<double?>? foldAucs, MeanConfidenceInterval? foldMean)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(task);
+        return new RunMetrics(
+            task.Name,
+            task.ClassNames,
+            config.Protocol.ToString().ToLowerInvariant(),
+            config.Leaky,
+            config.Leaky ? LeakyWarning : null,
+            config.Model,
+            config.Balancing.ToString().ToLowerInvariant(),
+            config.Seed,
+            EvaluationSummary.Of(tta),
+            EvaluationSummary.Of(noTta),
+            foldAucs,
+            foldMean);
+    }
+}
