@@ -37,6 +37,13 @@ public static class Program
                 .WithDescription("Cut 48×48 patches around every lesion (and normal scans), augment them, write PNGs and a manifest.")
                 .WithExample("patches", "--out", "patches")
                 .WithExample("patches", "--out", "seed-patches", "--variants", "seed");
+            config.AddBranch("model", model =>
+            {
+                model.SetDescription("The networks: list them, or print one's layers like Keras' summary().");
+                model.AddCommand<ModelListCommand>("list").WithDescription("The networks --model accepts.");
+                model.AddCommand<ModelSummaryCommand>("summary").WithDescription("Layers, output shapes and parameter counts.")
+                    .WithExample("model", "summary", "--name", "seed", "--classes", "3");
+            });
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train a CNN and evaluate it on held-out patients (or by k-fold, or the original's leaky protocol).")
                 .WithExample("train", "--task", "calc")

@@ -1,0 +1,21 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class ModelSummarySettings : CommandSettings
+{
+    [CommandOption("-n|--name <NAME>")]
+    [Description("Network from the registry.")]
+    [DefaultValue("seed")]
+    public string Name { get; init; } = "seed";
+
+    [CommandOption("--classes <N>")]
+    [Description("Output classes (2 for benign/malignant, 3 for normal/benign/malignant).")]
+    [DefaultValue(2)]
+    public int Classes { get; init; } = 2;
+
+    public override ValidationResult Validate() =>
+        Classes < 2 ? ValidationResult.Error("--classes must be at least 2") : ValidationResult.Success();
+}
