@@ -3,26 +3,30 @@ namespace Mammo.Bench;
 /// <summary>
 /// Side-by-side benchmarks: each runs the reference Python program from ../shared/reference and our code
 /// on the same input, in the same run, and prints a Markdown table for docs/benchmarks.md.
-/// Usage: mammo-bench patches [--repeat N]
+/// Usage: mammo-bench patches [--repeat N] | train [--images N] [--epochs N] [--threads N]
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         var what = args.Length > 0 ? args[0] : "patches";
-        var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(5);
+        var repeat = Option(args, "--repeat", 5);
         var archive = Environment.GetEnvironmentVariable("MAMMO_DATA") ?? "../shared/mias/all-mias.tar.gz";
         var reference = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(archive))!, "..", "reference"));
         return what switch
         {
             "patches" => PatchesBenchmark.Run(archive, reference, repeat),
+            "train" => TrainingBenchmark.Run(reference, Option(args, "--images", 3840), Option(args, "--epochs", 3), Option(args, "--threads", Environment.ProcessorCount)),
             _ => Usage(),
         };
     }
 
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: mammo-bench patches [--repeat N]");
+        Console.Error.WriteLine("usage: mammo-bench patches [--repeat N] | train [--images N] [--epochs N] [--threads N]");
         return 2;
     }
 }

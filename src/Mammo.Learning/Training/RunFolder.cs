@@ -11,7 +11,7 @@ namespace Mammo.Learning.Training;
 /// config.json          every option, the seed, the data's checksum
 /// status.json          training | interrupted | complete
 /// split.csv            which sample (lesion or normal scan) and patient went where
-/// weights.bin          the best epoch's weights (cv: fold-N/weights.bin)
+/// weights.bin          the best epoch's weights (cv: fold-0/weights.bin …, folds counted from 0)
 /// history.csv          per-epoch loss and accuracy (cv: fold-N/history.csv)
 /// checkpoint/          the last epoch's weights and Adam state, for --resume
 /// predictions.csv      one row per test lesion (or patch, seed protocol): probabilities

@@ -58,7 +58,8 @@ public sealed class Trainer : IDisposable
     /// <summary>
     /// Trains until <see cref="TrainingOptions.MaxEpochs"/>, early stopping, or cancellation; continues after
     /// <paramref name="resumed"/> epochs when given (weights and optimizer already loaded with <see cref="LoadCheckpoint"/>).
-    /// The model ends with the best epoch's weights.
+    /// The model ends with the weights of the best epoch trained in this call; when the best epoch came before a
+    /// resume, the caller loads the weights it saved for it.
     /// </summary>
     public TrainingHistory Fit(PatchTensors train, PatchTensors validation, TrainingCallbacks? callbacks = null, IReadOnlyList<EpochRecord>? resumed = null, CancellationToken cancellationToken = default)
     {

@@ -89,7 +89,7 @@ public sealed class TrainingRun
         var foldAucs = new List<double?>();
         foreach (var fold in folds)
         {
-            var unit = TrainUnit(fold.Index, $"fold {fold.Index}/{folds.Count}", fold.Train, fold.Validation, cancellationToken);
+            var unit = TrainUnit(fold.Index, $"fold {fold.Index} (of {folds.Count}, counted from 0)", fold.Train, fold.Validation, cancellationToken);
             if (unit is null)
             {
                 return Interrupted();

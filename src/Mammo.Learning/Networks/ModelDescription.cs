@@ -1,0 +1,4 @@
+namespace Mammo.Learning.Networks;
+
+/// <summary>A network that <see cref="ModelRegistry"/> can build: its name and a one-line description.</summary>
+public sealed record ModelDescription(string Name, string Description);

@@ -1,0 +1,52 @@
+using static TorchSharp.torch;
+
+namespace Mammo.Learning.Networks;
+
+/// <summary>Builds a network by name. Names are case-insensitive; null or empty means <see cref="DefaultName"/>.</summary>
+public static class ModelRegistry
+{
+    public const string DefaultName = "seed";
+    public const string BatchNormName = "batchnorm";
+
+    private static readonly ModelDescription[] s_models =
+    [
+        new(DefaultName, "The original study's Keras CNN: conv 32-64-64, per-pixel dense 64, dropout 0.25 (72,706 parameters for 2 classes)."),
+        new(BatchNormName, "Three conv blocks with batch norm (16-32-64), global average pooling, dropout 0.3 (about 72k parameters)."),
+    ];
+
+    /// <summary>The networks, default first.</summary>
+    public static IReadOnlyList<ModelDescription> Models => s_models;
+
+    public static IReadOnlyList<string> Names => [.. s_models.Select(m => m.Name)];
+
+    /// <summary>Creates the network <paramref name="name"/> for <paramref name="classCount"/> classes.</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/>.</exception>
+    public static nn.Module<Tensor, Tensor> Create(string? name = null, int classCount = 2, int? seed = null) =>
+        Resolve(name) switch
+        {
+            DefaultName => new SeedCnn(classCount, seed),
+            BatchNormName => new BatchNormCnn(classCount, seed),
+            var other => throw new InvalidOperationException($"Network '{other}' is listed but has no factory."),
+        };
+
+    /// <summary>The canonical name for <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/>.</exception>
+    public static string Resolve(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return DefaultName;
+        }
+
+        var trimmed = name.Trim();
+        foreach (var model in s_models)
+        {
+            if (string.Equals(model.Name, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return model.Name;
+            }
+        }
+
+        throw new ArgumentException($"Unknown network '{trimmed}'. Valid names: {string.Join(", ", Names)}.", nameof(name));
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Mammo.Data;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using Mammo.Tests.TestSupport;
+
+namespace Mammo.Tests.Learning;
+
+/// <summary>Whole runs on a small synthetic MIAS: 24 patients, one calcification per film.</summary>
+[Collection(TorchGlobalState.Name)]
+public sealed class TrainingRunTests : IDisposable
+{
+    private const int Size = 128;
+    private readonly TempFolder _folder = new();
+    private readonly MiasDataset _dataset;
+
+    public TrainingRunTests()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        Directory.CreateDirectory(data);
+        var rows = Enumerable.Range(1, 48).Select(n => $"mdb{n:000} F CALC {((n + 1) / 2 % 2 == 0 ? "M" : "B")} {40 + (n % 5 * 10)} {50 + (n % 3 * 10)} 12");
+        SyntheticMias.Write(data, rows, Size);
+        _dataset = MiasDataset.Load(DatasetSource.Open(data), new DatasetLoadOptions(Strict: true, ImageSize: Size));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private RunFolder Run(EvaluationProtocol protocol, string name, string task = "calc", int epochs = 2)
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, name));
+        var config = new RunConfig
+        {
+            Task = task,
+            Protocol = protocol,
+            Folds = 3,
+            Seed = 4,
+            DataPath = _dataset.Source.Path,
+            Training = new TrainingOptions { MaxEpochs = epochs, Threads = 1 },
+        };
+        var result = new TrainingRun(_dataset, config, folder).Execute();
+        Assert.Equal(RunStatus.Complete, result.Status);
+        return folder;
+    }
+
+    private static List<string[]> SplitRows(RunFolder folder) =>
+        [.. File.ReadAllLines(folder.File(SplitManifest.FileName)).Skip(1).Select(l => l.Split(','))];
+
+    [Fact]
+    public void A_patient_run_writes_every_file_and_no_patient_is_in_two_parts()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "patient");
+
+        foreach (var file in new[] { "config.json", "status.json", "split.csv", "weights.bin", "history.csv", "predictions.csv", "predictions-no-tta.csv", "metrics.json", "report.txt", "log.txt" })
+        {
+            Assert.True(File.Exists(folder.File(file)), file);
+        }
+
+        Assert.Equal(RunStatus.Complete, folder.ReadStatus());
+        var rows = SplitRows(folder);
+        Assert.Equal(48, rows.Count);
+        Assert.All(rows.GroupBy(r => r[1]), patient => Assert.Single(patient.Select(r => r[3]).Distinct()));
+        var testCount = rows.Count(r => r[3] == "test");
+        Assert.Equal(1 + testCount, File.ReadAllLines(folder.File("predictions.csv")).Length);
+        Assert.Equal(3, File.ReadAllLines(folder.File("history.csv")).Length);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        Assert.False(metrics.RootElement.GetProperty("leaky").GetBoolean());
+        Assert.Equal(testCount, metrics.RootElement.GetProperty("test_tta").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_predictions()
+    {
+        var a = Run(EvaluationProtocol.Patient, "a", epochs: 1);
+        var b = Run(EvaluationProtocol.Patient, "b", epochs: 1);
+
+        Assert.Equal(File.ReadAllText(a.File("predictions.csv")), File.ReadAllText(b.File("predictions.csv")));
+        Assert.Equal(File.ReadAllText(a.File("split.csv")), File.ReadAllText(b.File("split.csv")));
+    }
+
+    [Fact]
+    public void Cross_validation_tests_every_patient_exactly_once_and_keeps_folds_patient_disjoint()
+    {
+        var folder = Run(EvaluationProtocol.Cv, "cv", epochs: 1);
+
+        var rows = SplitRows(folder);
+        var tests = rows.Where(r => r[3] == "test").ToList();
+        Assert.Equal(48, tests.Count);
+        Assert.Equal(24, tests.Select(r => r[1]).Distinct().Count());
+        Assert.All(tests.GroupBy(r => r[1]), patient => Assert.Single(patient.Select(r => r[4]).Distinct()));
+        foreach (var fold in rows.GroupBy(r => r[4]))
+        {
+            Assert.All(fold.GroupBy(r => r[1]), patient => Assert.Single(patient.Select(r => r[3]).Distinct()));
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder.Path, "fold-2", "weights.bin")));
+        Assert.Equal(49, File.ReadAllLines(folder.File("predictions.csv")).Length);
+    }
+
+    [Fact]
+    public void The_seed_protocol_says_it_is_leaky_everywhere()
+    {
+        var folder = Run(EvaluationProtocol.Seed, "seed", epochs: 1);
+
+        Assert.StartsWith("WARNING: seed protocol", File.ReadAllText(folder.File("report.txt")), StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        Assert.True(metrics.RootElement.GetProperty("leaky").GetBoolean());
+        Assert.Contains("inflated", metrics.RootElement.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        // Patches, not lesions, are split: one lesion's copies land on both sides.
+        var rows = SplitRows(folder);
+        var lesionsOnBothSides = rows.GroupBy(r => string.Join('-', r[0].Split('-')[..2])).Count(g => g.Select(r => r[3]).Distinct().Count() == 2);
+        Assert.True(lesionsOnBothSides > 0);
+    }
+
+    [Fact]
+    public void A_task_without_samples_is_a_clear_error_and_leaves_nothing_that_looks_complete()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "arch"));
+        var config = new RunConfig { Task = "arch", DataPath = _dataset.Source.Path };
+
+        var error = Assert.Throws<MammoDataException>(() => new TrainingRun(_dataset, config, folder).Execute());
+
+        Assert.Contains("task 'arch' has no samples", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(RunStatus.Complete, folder.ReadStatus());
+    }
+
+    [Fact]
+    public void Evaluate_reads_a_finished_run_and_refuses_an_unfinished_one()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "done", epochs: 1);
+        var ok = CliRunner.Run("evaluate", folder.Path);
+        var noTta = CliRunner.Run("evaluate", folder.Path, "--no-tta");
+        folder.WriteStatus(RunStatus.Interrupted, "test");
+        var unfinished = CliRunner.Run("evaluate", folder.Path);
+        var missing = CliRunner.Run("evaluate", Path.Combine(_folder.Path, "nope"));
+
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Contains("precision    recall  f1-score   support", ok.Output, StringComparison.Ordinal);
+        Assert.Contains("mean over 8 variants (TTA)", ok.Output, StringComparison.Ordinal);
+        Assert.Contains("one variant (no TTA)", noTta.Output, StringComparison.Ordinal);
+        Assert.Equal(1, unfinished.ExitCode);
+        Assert.Contains("the run is interrupted, not complete; continue it with 'mammo train --resume", unfinished.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no such run folder", missing.Errors, StringComparison.Ordinal);
+    }
+}
