@@ -6,9 +6,9 @@ namespace Mammo.Reporting.Figures;
 /// <summary>Colours, fonts and image conversion shared by the figures, so every picture reads the same way.</summary>
 public static class FigureStyle
 {
-    private static readonly string[] _sansFamilies = ["Segoe UI", "Helvetica Neue", "Helvetica", "Arial", "Liberation Sans", "DejaVu Sans", "Noto Sans"];
+    private static readonly string[] s_sansFamilies = ["Segoe UI", "Helvetica Neue", "Helvetica", "Arial", "Liberation Sans", "DejaVu Sans", "Noto Sans"];
 
-    private static readonly Lazy<string> _sans = new(() => _sansFamilies.FirstOrDefault(IsInstalled) ?? Fonts.Sans);
+    private static readonly Lazy<string> s_sans = new(() => s_sansFamilies.FirstOrDefault(IsInstalled) ?? Fonts.Sans);
 
     /// <summary>Circles of benign lesions (their labels are a darker shade): a light blue that stays visible on dark and bright tissue.</summary>
     public static Color Benign { get; } = Color.FromHex("#00B0FF");
@@ -40,7 +40,7 @@ public static class FigureStyle
     // ScottPlot's default (and even its Fonts.Sans) can resolve to a serif face on Linux; a sans face reads better
     // at label sizes. Set per label because Plot.Font.Set changes ScottPlot's process-wide default, which other
     // plots rendering in parallel share.
-    internal static void UseSans(LabelStyle label) => label.FontName = _sans.Value;
+    internal static void UseSans(LabelStyle label) => label.FontName = s_sans.Value;
 
     // GetTypeface falls back to the default face for a missing family, so a family is installed only if it comes
     // back under its own name. Not disposed: ScottPlot may hand out a cached typeface.

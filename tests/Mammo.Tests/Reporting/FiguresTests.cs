@@ -16,13 +16,13 @@ public class FiguresTests
 
     // Far below the vertical centre (row 128): drawn at MIAS y as if it were a row, a circle lands 128 image
     // rows (256 figure pixels) away, so a missing or doubled y flip cannot pass.
-    private static readonly (double Column, double Row, double Radius) _malignant = (64, 200, 20);
-    private static readonly (double Column, double Row, double Radius) _benign = (190, 56, 16);
+    private static readonly (double Column, double Row, double Radius) s_malignant = (64, 200, 20);
+    private static readonly (double Column, double Row, double Radius) s_benign = (190, 56, 16);
 
     [Fact]
     public void Scan_figure_decodes_at_the_requested_width_and_is_not_blank()
     {
-        var (image, scan) = Synthetic(_malignant);
+        var (image, scan) = Synthetic(s_malignant);
 
         using var png = Image.Load<Rgba32>(ScanFigure.RenderPng(image, scan, FigureWidth));
 
@@ -36,12 +36,12 @@ public class FiguresTests
     [Fact]
     public void Lesion_circle_is_drawn_at_its_MIAS_centre_flipped_to_image_rows()
     {
-        var (image, scan) = Synthetic(_malignant);
+        var (image, scan) = Synthetic(s_malignant);
 
         using var png = Image.Load<Rgba32>(ScanFigure.RenderPng(image, scan, FigureWidth));
 
         var layout = ScanFigure.Layout(image, scan, FigureWidth);
-        var expected = layout.ToFigure(_malignant.Column, _malignant.Row);
+        var expected = layout.ToFigure(s_malignant.Column, s_malignant.Row);
         var circle = Centroid(png, p => Near(p, FigureStyle.Malignant));
         Assert.True(circle.Count > 200, $"only {circle.Count} pixels of the malignant colour");
         AssertNear(expected, circle.Centre, 3);
@@ -56,13 +56,13 @@ public class FiguresTests
     [Fact]
     public void Benign_and_malignant_lesions_get_their_own_colour_at_their_own_place()
     {
-        var (image, scan) = Synthetic(_malignant, _benign);
+        var (image, scan) = Synthetic(s_malignant, s_benign);
 
         using var png = Image.Load<Rgba32>(ScanFigure.RenderPng(image, scan, FigureWidth));
 
         var layout = ScanFigure.Layout(image, scan, FigureWidth);
-        AssertNear(layout.ToFigure(_malignant.Column, _malignant.Row), Centroid(png, p => Near(p, FigureStyle.Malignant)).Centre, 3);
-        AssertNear(layout.ToFigure(_benign.Column, _benign.Row), Centroid(png, p => Near(p, FigureStyle.Benign)).Centre, 3);
+        AssertNear(layout.ToFigure(s_malignant.Column, s_malignant.Row), Centroid(png, p => Near(p, FigureStyle.Malignant)).Centre, 3);
+        AssertNear(layout.ToFigure(s_benign.Column, s_benign.Row), Centroid(png, p => Near(p, FigureStyle.Benign)).Centre, 3);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class FiguresTests
     [Fact]
     public void Lesions_without_location_add_a_title_line_and_labels_carry_the_index_when_several()
     {
-        var (image, scan) = Synthetic(_malignant);
+        var (image, scan) = Synthetic(s_malignant);
         var unlocated = new Lesion(scan.Id, 1, scan.Patient, AbnormalityClass.Calcification, Severity.Malignant, null, "*NOTE 3*", 2);
         var withNote = scan with { Lesions = [.. scan.Lesions, unlocated] };
 
@@ -156,14 +156,14 @@ public class FiguresTests
         const int number = 999;
         var lesions = discs.Select((d, i) => new Lesion(
             "mdb999", i, Patient.OfScan(number), AbnormalityClass.Circumscribed,
-            d == _benign ? Severity.Benign : Severity.Malignant,
+            d == s_benign ? Severity.Benign : Severity.Malignant,
             new LesionLocation(d.Column, PatchGeometry.MiasY(d.Row, Side), d.Radius), null, i + 1)).ToList();
         return (new GrayImage(Side, Side, pixels), new Scan("mdb999", number, Tissue.Fatty, lesions, 1));
     }
 
     private static List<Patch> Variants(VariantScheme scheme)
     {
-        var (_, scan) = Synthetic(_malignant);
+        var (_, scan) = Synthetic(s_malignant);
         var extractor = new PatchExtractor(new PatchOptions { Variants = scheme });
         var origin = extractor.Plan([scan]).Origins.Single();
 
