@@ -153,7 +153,7 @@ public sealed class TrainingRun
         if (File.Exists(historyPath) && File.Exists(weightsPath))
         {
             Say($"{name}: already trained, loading {weightsPath}");
-            model.load(weightsPath);
+            LoadWeights(model, weightsPath);
             return new TrainedUnit(model);
         }
 
@@ -164,7 +164,15 @@ public sealed class TrainingRun
         var lastHistory = Path.Combine(checkpoint, RunFolder.HistoryFile);
         if (File.Exists(lastHistory))
         {
-            trainer.LoadCheckpoint(Path.Combine(checkpoint, "last-weights.bin"), Path.Combine(checkpoint, "last-optimizer.bin"));
+            try
+            {
+                trainer.LoadCheckpoint(Path.Combine(checkpoint, "last-weights.bin"), Path.Combine(checkpoint, "last-optimizer.bin"));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException)
+            {
+                throw new MammoDataException($"{checkpoint}: the checkpoint does not fit network '{_config.Model}' for {_task.ClassNames.Count} classes ({e.Message})", e);
+            }
+
             resumed = Training.HistoryFile.Read(lastHistory);
             Say($"{name}: resuming after epoch {resumed.Count}");
         }
@@ -197,7 +205,7 @@ public sealed class TrainingRun
             return null;
         }
 
-        model.load(weightsPath);
+        LoadWeights(model, weightsPath);
         Storage.AtomicOutput.WriteAllText(historyPath, Training.HistoryFile.Write(history.Epochs));
         Log($"{name}: stopped ({history.Stop}) after {history.Epochs.Count} epochs; best epoch {history.BestEpoch}, validation loss {history.Best?.ValidationLoss:0.0000}");
         return new TrainedUnit(model);
@@ -268,6 +276,18 @@ public sealed class TrainingRun
         if (_config.Leaky)
         {
             Log(RunMetrics.LeakyWarning);
+        }
+    }
+
+    private void LoadWeights(nn.Module<Tensor, Tensor> model, string path)
+    {
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException)
+        {
+            throw new MammoDataException($"{path}: the weights do not fit network '{_config.Model}' for {_task.ClassNames.Count} classes ({e.Message})", e);
         }
     }
 

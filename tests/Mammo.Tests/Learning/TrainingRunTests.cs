@@ -142,4 +142,22 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("no such run folder", missing.Errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Weights_that_do_not_fit_the_network_are_a_clear_error()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "mismatch", epochs: 1);
+        using (var other = new Mammo.Learning.Networks.BatchNormCnn(2, 0))
+        {
+            other.save(folder.File(RunFolder.WeightsFile));
+        }
+
+        // A resumed or re-predicted run reloads weights.bin: the wrong network's weights must be named, not crash.
+        folder.WriteStatus(RunStatus.Interrupted, "test");
+        var config = folder.ReadConfig();
+
+        var error = Assert.Throws<MammoDataException>(() => new TrainingRun(_dataset, config, folder).Execute(resume: true));
+
+        Assert.Contains("weights.bin: the weights do not fit network 'seed' for 2 classes", error.Message, StringComparison.Ordinal);
+    }
 }
