@@ -53,6 +53,10 @@ public static class Program
                 .WithDescription("Print a finished run's classification report, confusion matrix, AUC with 95% CI, sensitivity and specificity.")
                 .WithExample("evaluate", "runs/calc-patient-class-seed-s0")
                 .WithExample("evaluate", "runs/calc-patient-class-seed-s0", "--no-tta");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Classify a region of a mammogram with a trained run (test-time augmentation; cv runs average their fold models).")
+                .WithExample("predict", "runs/calc-patient-class-seed-s0", "mdb001.pgm", "--at", "535,425,197")
+                .WithExample("predict", "runs/calc-patient-class-seed-s0", "scan.png", "--at", "300,600,40", "--origin", "top-left", "--json");
         });
 
         try

@@ -78,9 +78,15 @@ public sealed class PatchExtractor
     /// <summary>Cuts one region out of a scan and resizes it to <c>Size×Size</c>.</summary>
     public byte[] Cut(GrayImage scan, PatchOrigin origin)
     {
-        ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(origin);
-        var (left, top, side) = PatchGeometry.Square(origin.X, PatchGeometry.ImageRow(origin.Y, scan.Height), origin.Radius);
+        return CutAt(scan, origin.X, origin.Y, origin.Radius);
+    }
+
+    /// <summary>Cuts the square of radius <paramref name="radius"/> centred at MIAS (x, y) and resizes it to <c>Size×Size</c>.</summary>
+    public byte[] CutAt(GrayImage scan, double x, double y, double radius)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var (left, top, side) = PatchGeometry.Square(x, PatchGeometry.ImageRow(y, scan.Height), radius);
         var square = PatchGeometry.Crop(scan, left, top, side);
         return Resize(square, side, Options.Size);
     }

@@ -40,7 +40,11 @@ public static class ScanImageReader
             image.CopyPixelDataTo(pixels);
             return new GrayImage(image.Width, image.Height, pixels);
         }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        catch (UnknownImageFormatException e)
+        {
+            throw new ImageLoadException($"{name}: cannot be read as an image (not a format ImageSharp knows: PGM, PNG, JPEG, TIFF, BMP, GIF, TGA, WebP)", e);
+        }
+        catch (Exception e) when (e is InvalidImageContentException or NotSupportedException)
         {
             throw new ImageLoadException($"{name}: cannot be read as an image ({e.Message})", e);
         }

@@ -160,4 +160,30 @@ public sealed class TrainingRunTests : IDisposable
 
         Assert.Contains("weights.bin: the weights do not fit network 'seed' for 2 classes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Predict_at_a_test_lesion_gives_the_probabilities_the_run_recorded_for_it()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "predict", epochs: 1);
+        var row = File.ReadAllLines(folder.File("predictions.csv"))[1].Split(',');
+        var scan = _dataset.FindScan(row[1].Split('-')[0])!;
+        var lesion = scan.Lesions[int.Parse(row[1].Split('-')[1], System.Globalization.CultureInfo.InvariantCulture)].Location!.Value;
+        var image = Path.Combine(_dataset.Source.Path, scan.FileName);
+
+        var mias = CliRunner.Run("predict", folder.Path, image, "--at", $"{lesion.X},{lesion.Y},{lesion.Radius}", "--json");
+        var topLeft = CliRunner.Run("predict", folder.Path, image, "--at", $"{lesion.X},{Size - lesion.Y},{lesion.Radius}", "--origin", "top-left", "--json");
+        var outside = CliRunner.Run("predict", folder.Path, image, "--at", "500,20,10");
+        var notImage = CliRunner.Run("predict", folder.Path, folder.File("config.json"), "--at", "10,10,5");
+
+        Assert.Equal(0, mias.ExitCode);
+        using var json = JsonDocument.Parse(mias.Output);
+        var malignant = json.RootElement.GetProperty("probabilities").GetProperty("malignant").GetDouble();
+        Assert.Equal(double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), malignant, 6);
+        Assert.Equal(8, json.RootElement.GetProperty("variants").GetInt32());
+        Assert.Equal(mias.Output.Replace("\"image_row\"", "r", StringComparison.Ordinal), topLeft.Output.Replace("\"image_row\"", "r", StringComparison.Ordinal));
+        Assert.Equal(1, outside.ExitCode);
+        Assert.Contains("outside the 128×128 image", outside.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, notImage.ExitCode);
+        Assert.Contains("cannot be read as an image", notImage.Errors, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,32 @@
+using Mammo.Imaging;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// Classifies a region of a mammogram the way the run's test lesions were scored: the square of radius r
+/// around the centre, resized to the patch size, and (test-time augmentation) the mean over its 8 dihedral
+/// variants.
+/// </summary>
+public sealed class RegionClassifier(TrainedModel model)
+{
+    private readonly TrainedModel _model = model ?? throw new ArgumentNullException(nameof(model));
+    private readonly PatchExtractor _extractor = new(new PatchOptions { Size = model.Config.PatchSize });
+
+    /// <param name="x">Centre column.</param>
+    /// <param name="y">Centre in MIAS convention: pixels from the BOTTOM edge.</param>
+    /// <exception cref="Mammo.Data.MammoDataException">The centre is outside the image or the radius is not positive.</exception>
+    public RegionPrediction Classify(GrayImage scan, double x, double y, double radius, bool testTimeAugmentation = true)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        if (x < 0 || x >= scan.Width || y < 0 || y > scan.Height || radius <= 0 || !double.IsFinite(x + y + radius))
+        {
+            throw new Mammo.Data.MammoDataException($"region centre ({x}, {y}) with radius {radius} is outside the {scan.Width}×{scan.Height} image or has no size");
+        }
+
+        var patch = _extractor.CutAt(scan, x, y, radius);
+        var transforms = testTimeAugmentation ? DihedralTransform.All : [DihedralTransform.Identity];
+        var probabilities = _model.Predict([.. transforms.Select(t => t.Apply(patch, _extractor.Options.Size))]);
+        var mean = Enumerable.Range(0, _model.Task.ClassNames.Count).Select(c => probabilities.Average(p => p[c])).ToArray();
+        return new RegionPrediction(x, y, radius, _model.Task.ClassNames, mean, transforms.Count);
+    }
+}

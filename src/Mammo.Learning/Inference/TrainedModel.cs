@@ -1,0 +1,93 @@
+using Mammo.Data;
+using Mammo.Learning.Networks;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using static TorchSharp.torch;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// The network(s) of a finished run, ready to predict: one model, or for cross-validation the k fold models,
+/// whose probabilities are averaged (an ensemble of models that each saw 1 − 1/k of the patients).
+/// </summary>
+public sealed class TrainedModel : IDisposable
+{
+    private readonly List<nn.Module<Tensor, Tensor>> _models;
+
+    private TrainedModel(RunConfig config, ClassificationTask task, List<nn.Module<Tensor, Tensor>> models)
+    {
+        Config = config;
+        Task = task;
+        _models = models;
+    }
+
+    public RunConfig Config { get; }
+
+    public ClassificationTask Task { get; }
+
+    public int Models => _models.Count;
+
+    /// <exception cref="MammoDataException">Not a complete run, or weights missing or not fitting the network.</exception>
+    public static TrainedModel Load(RunFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.EnsureComplete();
+        var config = folder.ReadConfig();
+        var task = ClassificationTask.Parse(config.Task);
+        var units = config.Protocol == EvaluationProtocol.Cv
+            ? Enumerable.Range(0, config.Folds).Select(f => (int?)f)
+            : [null];
+        var models = new List<nn.Module<Tensor, Tensor>>();
+        try
+        {
+            foreach (var unit in units)
+            {
+                var path = Path.Combine(folder.UnitFolder(unit), RunFolder.WeightsFile);
+                if (!File.Exists(path))
+                {
+                    throw new MammoDataException($"{path}: missing (the run folder has no trained weights)");
+                }
+
+                var model = ModelRegistry.Create(config.Model, task.ClassNames.Count);
+                models.Add(model);
+                try
+                {
+                    model.load(path);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException)
+                {
+                    throw new MammoDataException($"{path}: the weights do not fit network '{config.Model}' for {task.ClassNames.Count} classes ({e.Message})", e);
+                }
+            }
+        }
+        catch
+        {
+            models.ForEach(m => m.Dispose());
+            throw;
+        }
+
+        return new TrainedModel(config, task, models);
+    }
+
+    /// <summary>Class probabilities per patch, averaged over the run's models.</summary>
+    public double[][] Predict(IReadOnlyList<byte[]> patches)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
+        var sum = patches.Select(_ => new double[Task.ClassNames.Count]).ToArray();
+        foreach (var model in _models)
+        {
+            var probabilities = new PatchClassifier(model, Config.PatchSize).Predict(patches);
+            for (var i = 0; i < patches.Count; i++)
+            {
+                for (var c = 0; c < sum[i].Length; c++)
+                {
+                    sum[i][c] += probabilities[i][c] / _models.Count;
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    public void Dispose() => _models.ForEach(m => m.Dispose());
+}
