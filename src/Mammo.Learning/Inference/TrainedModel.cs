@@ -89,5 +89,12 @@ public sealed class TrainedModel : IDisposable
         return sum;
     }
 
+    /// <summary>The run's networks as whole-image scorers; only the seed network can be rewritten so.</summary>
+    /// <exception cref="MammoDataException">The run used another network.</exception>
+    public IReadOnlyList<FullyConvolutionalSeedCnn> FullyConvolutional() =>
+        _models.All(m => m is SeedCnn) && Config.PatchSize == FullyConvolutionalSeedCnn.Window
+            ? [.. _models.Cast<SeedCnn>().Select(m => new FullyConvolutionalSeedCnn(m))]
+            : throw new MammoDataException($"whole-scan heat maps need the seed network on 48×48 patches; this run used '{Config.Model}' on {Config.PatchSize}×{Config.PatchSize} (use --at for a region)");
+
     public void Dispose() => _models.ForEach(m => m.Dispose());
 }

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Mammo.Data;
 using Mammo.Sampling;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace Mammo.Imaging;
 
@@ -88,7 +85,7 @@ public sealed class PatchExtractor
         ArgumentNullException.ThrowIfNull(scan);
         var (left, top, side) = PatchGeometry.Square(x, PatchGeometry.ImageRow(y, scan.Height), radius);
         var square = PatchGeometry.Crop(scan, left, top, side);
-        return Resize(square, side, Options.Size);
+        return Resampling.Resize(square, side, side, Options.Size, Options.Size);
     }
 
     /// <summary>The augmented copies of one cut region, in <see cref="Variants"/> order.</summary>
@@ -140,19 +137,5 @@ public sealed class PatchExtractor
         double x = random.Next(Options.NormalCentreMin, Options.NormalCentreMax + 1);
         double y = random.Next(Options.NormalCentreMin, Options.NormalCentreMax + 1);
         return new PatchOrigin(scan, lesion, x, y, Options.NormalRadius);
-    }
-
-    private static byte[] Resize(byte[] square, int side, int size)
-    {
-        if (side == size)
-        {
-            return square;
-        }
-
-        using var image = Image.LoadPixelData<L8>(square, side, side);
-        image.Mutate(x => x.Resize(size, size, KnownResamplers.Bicubic));
-        var result = new byte[size * size];
-        image.CopyPixelDataTo(result);
-        return result;
     }
 }

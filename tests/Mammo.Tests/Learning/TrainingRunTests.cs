@@ -186,4 +186,49 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(1, notImage.ExitCode);
         Assert.Contains("cannot be read as an image", notImage.Errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_heat_map_scores_only_breast_tissue_and_returns_separate_regions_best_first()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "heatmap", epochs: 1);
+        using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+        var scan = Mammo.Imaging.ScanImageReader.Read(Path.Combine(_dataset.Source.Path, "mdb001.pgm"));
+        var mask = Mammo.Imaging.BreastMask.Compute(scan);
+
+        var result = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24], GridSize = 32 }.Compute(scan, top: 3);
+
+        Assert.NotEmpty(result.Top);
+        Assert.True(result.Top.Count <= 3);
+        Assert.All(result.Top, r => Assert.True(mask.Contains((int)r.Row, (int)r.Column)));
+        Assert.Equal(result.Top.OrderByDescending(r => r.Score).Select(r => r.Score), result.Top.Select(r => r.Score));
+        foreach (var a in result.Top)
+        {
+            foreach (var b in result.Top.Where(b => b != a))
+            {
+                Assert.True(Math.Sqrt(Math.Pow(a.Column - b.Column, 2) + Math.Pow(a.Row - b.Row, 2)) >= Math.Max(a.Radius, b.Radius));
+            }
+        }
+
+        for (var r = 0; r < 32; r++)
+        {
+            for (var c = 0; c < 32; c++)
+            {
+                var inside = mask.Contains((int)((r + 0.5) * 4), (int)((c + 0.5) * 4));
+                Assert.Equal(inside, !double.IsNaN(result.Grid[r, c]));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_heat_map_needs_the_seed_network()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "bn"));
+        var config = new RunConfig { Task = "calc", Model = "batchnorm", Seed = 1, DataPath = _dataset.Source.Path, Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 } };
+        new TrainingRun(_dataset, config, folder).Execute();
+        using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+
+        var error = Assert.Throws<MammoDataException>(() => model.FullyConvolutional());
+
+        Assert.Contains("need the seed network", error.Message, StringComparison.Ordinal);
+    }
 }

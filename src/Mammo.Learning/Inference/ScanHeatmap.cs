@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Mammo.Imaging;
+using static TorchSharp.torch;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// A whole-scan map of the positive class's probability (malignant, or abnormal). Patches were cut at 2r
+/// around a lesion and resized to 48, so a lesion of radius r is seen at scale 24 / r: the scan is resized
+/// once per radius in <see cref="Radii"/> and scored in one fully convolutional pass (stride 4 at that
+/// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count. The grid is the maximum
+/// over scales; the top regions are the best windows after non-maximum suppression.
+/// </summary>
+public sealed class ScanHeatmap(TrainedModel model)
+{
+    private readonly TrainedModel _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
+    public IReadOnlyList<double> Radii { get; init; } = [40, 80];
+
+    /// <summary>Side of the returned score grid.</summary>
+    public int GridSize { get; init; } = 256;
+
+    public HeatmapResult Compute(GrayImage scan, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var clock = Stopwatch.StartNew();
+        var mask = BreastMask.Compute(scan);
+        var networks = _model.FullyConvolutional();
+        var positive = _model.Task.PositiveClass;
+        var grid = new double[GridSize, GridSize];
+        for (var r = 0; r < GridSize; r++)
+        {
+            for (var c = 0; c < GridSize; c++)
+            {
+                grid[r, c] = double.NaN;
+            }
+        }
+
+        var candidates = new List<ScoredRegion>();
+        try
+        {
+            foreach (var radius in Radii)
+            {
+                var scale = (FullyConvolutionalSeedCnn.Window / 2.0) / radius;
+                var (w, h) = ((int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
+                if (FullyConvolutionalSeedCnn.OutputSize(w) < 1 || FullyConvolutionalSeedCnn.OutputSize(h) < 1)
+                {
+                    continue;
+                }
+
+                var map = ScoreMap(networks, Resampling.Resize(scan, w, h), positive);
+                var (rows, columns) = (map.GetLength(0), map.GetLength(1));
+                for (var i = 0; i < rows; i++)
+                {
+                    for (var j = 0; j < columns; j++)
+                    {
+                        var row = ((FullyConvolutionalSeedCnn.Stride * i) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
+                        var column = ((FullyConvolutionalSeedCnn.Stride * j) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
+                        if (mask.Contains((int)row, (int)column))
+                        {
+                            candidates.Add(new ScoredRegion(column, row, PatchGeometry.MiasY(row, scan.Height), radius, map[i, j]));
+                        }
+                    }
+                }
+
+                FillGrid(grid, map, scale, scan, mask);
+            }
+        }
+        finally
+        {
+            foreach (var network in networks)
+            {
+                network.Dispose();
+            }
+        }
+
+        return new HeatmapResult(grid, Suppress(candidates, top), mask.Area, clock.Elapsed.TotalSeconds);
+    }
+
+    private static double[,] ScoreMap(IReadOnlyList<FullyConvolutionalSeedCnn> networks, GrayImage image, int positive)
+    {
+        using var scope = NewDisposeScope();
+        var input = tensor(image.Pixels.Select(p => p / 255f).ToArray(), [1, 1, image.Height, image.Width]);
+        Tensor? sum = null;
+        foreach (var network in networks)
+        {
+            var probabilities = network.Probabilities(input)[0, positive];
+            sum = sum is null ? probabilities : sum + probabilities;
+        }
+
+        var mean = (sum! / networks.Count).contiguous();
+        var (rows, columns) = ((int)mean.shape[0], (int)mean.shape[1]);
+        var flat = mean.data<float>().ToArray();
+        var map = new double[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                map[i, j] = flat[(i * columns) + j];
+            }
+        }
+
+        return map;
+    }
+
+    // Each grid cell takes, per scale, the window centred nearest to it; the cell keeps the highest score.
+    private void FillGrid(double[,] grid, double[,] map, double scale, GrayImage scan, BreastMask mask)
+    {
+        var (rows, columns) = (map.GetLength(0), map.GetLength(1));
+        for (var r = 0; r < GridSize; r++)
+        {
+            var row = (r + 0.5) * scan.Height / GridSize;
+            var i = Math.Clamp((int)Math.Round(((row * scale) - (FullyConvolutionalSeedCnn.Window / 2.0)) / FullyConvolutionalSeedCnn.Stride), 0, rows - 1);
+            for (var c = 0; c < GridSize; c++)
+            {
+                var column = (c + 0.5) * scan.Width / GridSize;
+                if (!mask.Contains((int)row, (int)column))
+                {
+                    continue;
+                }
+
+                var j = Math.Clamp((int)Math.Round(((column * scale) - (FullyConvolutionalSeedCnn.Window / 2.0)) / FullyConvolutionalSeedCnn.Stride), 0, columns - 1);
+                grid[r, c] = double.IsNaN(grid[r, c]) ? map[i, j] : Math.Max(grid[r, c], map[i, j]);
+            }
+        }
+    }
+
+    // Greedy non-maximum suppression: a window whose centre lies within the larger radius of a kept one is the same finding.
+    private static List<ScoredRegion> Suppress(List<ScoredRegion> candidates, int top)
+    {
+        var kept = new List<ScoredRegion>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Row).ThenBy(c => c.Column))
+        {
+            if (kept.Count >= top)
+            {
+                break;
+            }
+
+            if (kept.All(k => Math.Pow(k.Column - candidate.Column, 2) + Math.Pow(k.Row - candidate.Row, 2) >= Math.Pow(Math.Max(k.Radius, candidate.Radius), 2)))
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        return kept;
+    }
+}
