@@ -54,9 +54,10 @@ public static class Program
                 .WithExample("evaluate", "runs/calc-patient-class-seed-s0")
                 .WithExample("evaluate", "runs/calc-patient-class-seed-s0", "--no-tta");
             config.AddCommand<PredictCommand>("predict")
-                .WithDescription("Classify a region of a mammogram with a trained run (test-time augmentation; cv runs average their fold models).")
+                .WithDescription("Classify a region of a mammogram (--at x,y,r), or map the whole breast into a heat map with its most suspicious regions.")
                 .WithExample("predict", "runs/calc-patient-class-seed-s0", "mdb001.pgm", "--at", "535,425,197")
-                .WithExample("predict", "runs/calc-patient-class-seed-s0", "scan.png", "--at", "300,600,40", "--origin", "top-left", "--json");
+                .WithExample("predict", "runs/calc-patient-class-seed-s0", "scan.png", "--at", "300,600,40", "--origin", "top-left", "--json")
+                .WithExample("predict", "runs/all-cv-class-seed-s0", "mdb028.pgm", "--out", "mdb028-heatmap.png", "--top", "5");
         });
 
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Reporting.Figures;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,6 +17,11 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         ArgumentNullException.ThrowIfNull(settings);
         using var model = TrainedModel.Load(new RunFolder(settings.Run));
         var image = ScanImageReader.Read(settings.Image);
+        if (settings.At is null)
+        {
+            return Heatmap(settings, model, image);
+        }
+
         var (x, y, r) = settings.Region();
         var miasY = settings.Origin == "top-left" ? PatchGeometry.MiasY(y, image.Height) : y;
         var prediction = new RegionClassifier(model).Classify(image, x, miasY, r, !settings.NoTta);
@@ -55,6 +61,43 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
         console.Write(table);
         console.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] ({model.Task.Name}; mean over {prediction.Variants} variant(s){(model.Models > 1 ? $" and {model.Models} fold models" : string.Empty)})");
+        return 0;
+    }
+
+    private int Heatmap(PredictSettings settings, TrainedModel model, GrayImage image)
+    {
+        var result = new ScanHeatmap(model) { Radii = settings.RadiusList() }.Compute(image, settings.Top);
+        var positive = model.Task.ClassNames[model.Task.PositiveClass];
+        var overlay = settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png";
+        var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
+        var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model";
+        AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title)));
+        if (settings.Json)
+        {
+            console.Profile.Out.Writer.WriteLine(Json.Serialize(new
+            {
+                Run = Path.GetFullPath(settings.Run),
+                Image = Path.GetFullPath(settings.Image),
+                Task = model.Task.Name,
+                Score = $"p({positive})",
+                Radii = settings.RadiusList(),
+                Overlay = Path.GetFullPath(overlay),
+                result.Seconds,
+                Regions = result.Top.Select((t, i) => new { Rank = i + 1, X = t.Column, t.Y, t.Row, t.Radius, t.Score }),
+            }));
+            return 0;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"most suspicious regions, p({positive})"))
+            .AddColumn("#").AddColumn(new TableColumn("x").RightAligned()).AddColumn(new TableColumn("y (MIAS)").RightAligned())
+            .AddColumn(new TableColumn("r").RightAligned()).AddColumn(new TableColumn("score").RightAligned());
+        foreach (var (t, i) in result.Top.Select((t, i) => (t, i)))
+        {
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), t.Column.ToString("0", CultureInfo.InvariantCulture), t.Y.ToString("0", CultureInfo.InvariantCulture), t.Radius.ToString("0", CultureInfo.InvariantCulture), t.Score.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
         return 0;
     }
 }

@@ -28,9 +28,25 @@ public sealed class PredictSettings : CommandSettings
     [Description("Score the region as cut only, not the mean over its 8 rotations and mirrors.")]
     public bool NoTta { get; init; }
 
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Without --at: the heat-map overlay PNG (default: IMAGE-heatmap.png beside the current folder).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--top <K>")]
+    [Description("Without --at: how many suspicious regions to list.")]
+    [DefaultValue(5)]
+    public int Top { get; init; } = 5;
+
+    [CommandOption("--radii <R,R,...>")]
+    [Description("Without --at: lesion radii (pixels) to scan for; each is one scale (24 / r).")]
+    [DefaultValue("40,80")]
+    public string Radii { get; init; } = "40,80";
+
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]
     public bool Json { get; init; }
+
+    public IReadOnlyList<double> RadiusList() => [.. Radii.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
 
     public (double X, double Y, double R) Region()
     {
@@ -40,9 +56,19 @@ public sealed class PredictSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        if (Top < 1)
+        {
+            return ValidationResult.Error("--top must be at least 1");
+        }
+
+        if (Radii.Split(',').Any(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 4 || v > 1000))
+        {
+            return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 40,80");
+        }
+
         if (At is null)
         {
-            return ValidationResult.Error("--at X,Y,R is required (the whole-scan heat map is not available yet)");
+            return Origin is "mias" or "top-left" ? ValidationResult.Success() : ValidationResult.Error($"--origin '{Origin}': expected mias or top-left");
         }
 
         var parts = At.Split(',');

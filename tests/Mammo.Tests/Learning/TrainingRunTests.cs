@@ -231,4 +231,21 @@ public sealed class TrainingRunTests : IDisposable
 
         Assert.Contains("need the seed network", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Predict_without_a_region_writes_a_heat_map_overlay_and_lists_regions()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "overlay", epochs: 1);
+        var overlay = _folder.File("mdb001-heatmap.png");
+
+        var result = CliRunner.Run("predict", folder.Path, Path.Combine(_dataset.Source.Path, "mdb001.pgm"), "--radii", "12,24", "--top", "2", "--out", overlay, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var regions = json.RootElement.GetProperty("regions");
+        Assert.InRange(regions.GetArrayLength(), 1, 2);
+        Assert.Equal(1, regions[0].GetProperty("rank").GetInt32());
+        using var png = SixLabors.ImageSharp.Image.Load(overlay);
+        Assert.Equal(1000, png.Width);
+    }
 }
