@@ -4,6 +4,8 @@ using Mammo.Reporting.Figures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
+using static Mammo.Tests.TestSupport.PngProbe;
+
 namespace Mammo.Tests.Reporting;
 
 public class FiguresTests
@@ -176,51 +178,4 @@ public class FiguresTests
 
         return [.. extractor.Augment(origin, pixels)];
     }
-
-    private static int DistinctColours(Image<Rgba32> png)
-    {
-        var colours = new HashSet<Rgba32>();
-        png.ProcessPixelRows(rows =>
-        {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                foreach (var p in rows.GetRowSpan(y))
-                {
-                    colours.Add(p);
-                }
-            }
-        });
-        return colours.Count;
-    }
-
-    private static bool Near(Rgba32 p, ScottPlot.Color c) =>
-        Math.Abs(p.R - c.R) + Math.Abs(p.G - c.G) + Math.Abs(p.B - c.B) <= 30;
-
-    private static Rectangle DataArea(ScanFigureLayout layout) => new(layout.Left, layout.Top, layout.DataWidth, layout.DataHeight);
-
-    private static (int Count, (double X, double Y) Centre) Centroid(Image<Rgba32> png, Func<Rgba32, bool> match, Rectangle? within = null)
-    {
-        var area = within ?? new Rectangle(0, 0, png.Width, png.Height);
-        long count = 0;
-        double sumX = 0, sumY = 0;
-        for (var y = area.Top; y < area.Bottom; y++)
-        {
-            for (var x = area.Left; x < area.Right; x++)
-            {
-                if (match(png[x, y]))
-                {
-                    count++;
-                    // Pixel centres, matching the continuous coordinates the layout maps to.
-                    sumX += x + 0.5;
-                    sumY += y + 0.5;
-                }
-            }
-        }
-
-        return count == 0 ? (0, (double.NaN, double.NaN)) : ((int)count, (sumX / count, sumY / count));
-    }
-
-    private static void AssertNear((double X, double Y) expected, (double X, double Y) actual, double tolerance) =>
-        Assert.True(Math.Abs(expected.X - actual.X) <= tolerance && Math.Abs(expected.Y - actual.Y) <= tolerance,
-            $"expected near ({expected.X:0.0}, {expected.Y:0.0}), got ({actual.X:0.0}, {actual.Y:0.0})");
 }
