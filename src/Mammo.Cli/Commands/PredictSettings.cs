@@ -39,8 +39,8 @@ public sealed class PredictSettings : CommandSettings
 
     [CommandOption("--radii <R,R,...>")]
     [Description("Without --at: lesion radii (pixels) to scan for; each is one scale (24 / r).")]
-    [DefaultValue("40,80")]
-    public string Radii { get; init; } = "40,80";
+    [DefaultValue("48,96")]
+    public string Radii { get; init; } = "48,96";
 
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]
@@ -63,7 +63,7 @@ public sealed class PredictSettings : CommandSettings
 
         if (Radii.Split(',').Any(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 4 || v > 1000))
         {
-            return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 40,80");
+            return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 48,96");
         }
 
         if (At is null)

@@ -16,7 +16,7 @@ public sealed class ScanHeatmap(TrainedModel model)
     private readonly TrainedModel _model = model ?? throw new ArgumentNullException(nameof(model));
 
     /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
-    public IReadOnlyList<double> Radii { get; init; } = [40, 80];
+    public IReadOnlyList<double> Radii { get; init; } = [48, 96];
 
     /// <summary>Side of the returned score grid.</summary>
     public int GridSize { get; init; } = 256;
