@@ -16,6 +16,11 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var model = TrainedModel.Load(new RunFolder(settings.Run));
+        if (Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+        {
+            return Batch(settings, model, cancellationToken);
+        }
+
         var image = ScanImageReader.Read(settings.Image);
         if (settings.At is null)
         {
@@ -99,5 +104,57 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         console.Write(table);
         console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
         return 0;
+    }
+
+    // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
+    private int Batch(PredictSettings settings, TrainedModel model, CancellationToken cancellationToken)
+    {
+        if (settings.At is not null)
+        {
+            throw new ArgumentException("--at names a region of one image; give an image file, not a folder");
+        }
+
+        var csv = settings.Out ?? "heatmap-regions.csv";
+        var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList() };
+        var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
+        var files = ImageFiles(settings.Image);
+        if (files.Count == 0)
+        {
+            throw new Mammo.Data.MammoDataException($"{settings.Image}: no images (PGM, PNG, JPEG, TIFF, BMP)");
+        }
+
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
+        {
+            var task = progress.AddTask("scoring scans", maxValue: files.Count);
+            foreach (var (name, read) in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = heatmap.Compute(read(), settings.Top);
+                foreach (var (t, i) in result.Top.Select((t, i) => (t, i)))
+                {
+                    rows.Append(CultureInfo.InvariantCulture, $"{name},{i + 1},{t.Column:0.#},{t.Y:0.#},{t.Radius:0.#},{t.Score:R}\n");
+                }
+
+                task.Increment(1);
+            }
+        });
+        AtomicOutput.WriteAllText(csv, rows.ToString());
+        console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {files.Count} images");
+        return 0;
+    }
+
+    private static List<(string Name, Func<GrayImage> Read)> ImageFiles(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            string[] extensions = [".pgm", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"];
+            return [.. Directory.EnumerateFiles(path).Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), (Func<GrayImage>)(() => ScanImageReader.Read(f))))];
+        }
+
+        // An archive is read once; its scans are decoded one by one as they are scored.
+        var source = Mammo.Data.DatasetSource.Open(path);
+        var names = source.ListScanFiles().Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
+        return [.. source.ReadScanFiles(names).Select(f => (f.FileName, (Func<GrayImage>)(() => ScanImageReader.Read(f.Content, Path.Combine(path, f.FileName)))))];
     }
 }

@@ -12,7 +12,7 @@ public sealed class PredictSettings : CommandSettings
     public string Run { get; init; } = string.Empty;
 
     [CommandArgument(1, "<IMAGE>")]
-    [Description("A mammogram: PGM, PNG, JPEG, TIFF, BMP … (8 or 16 bit).")]
+    [Description("A mammogram: PGM, PNG, JPEG, TIFF, BMP … (8 or 16 bit); or a folder of them, or a MIAS .tar.gz, for a batch.")]
     public string Image { get; init; } = string.Empty;
 
     [CommandOption("--at <X,Y,R>")]
@@ -29,7 +29,7 @@ public sealed class PredictSettings : CommandSettings
     public bool NoTta { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Without --at: the heat-map overlay PNG (default: IMAGE-heatmap.png beside the current folder).")]
+    [Description("Without --at: the heat-map overlay PNG (default IMAGE-heatmap.png); for a batch, the CSV (default heatmap-regions.csv).")]
     public string? Out { get; init; }
 
     [CommandOption("--top <K>")]

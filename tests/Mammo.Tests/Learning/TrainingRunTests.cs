@@ -248,4 +248,22 @@ public sealed class TrainingRunTests : IDisposable
         using var png = SixLabors.ImageSharp.Image.Load(overlay);
         Assert.Equal(1000, png.Width);
     }
+
+    [Fact]
+    public void Predict_on_a_folder_writes_the_top_regions_of_every_image_to_one_csv()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "batch", epochs: 1);
+        var csv = _folder.File("regions.csv");
+
+        var result = CliRunner.Run("predict", folder.Path, _dataset.Source.Path, "--radii", "24", "--top", "2", "--out", csv);
+        var misuse = CliRunner.Run("predict", folder.Path, _dataset.Source.Path, "--at", "10,10,5");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("image,rank,x,y,r,score", lines[0]);
+        Assert.Equal(48, lines.Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
+        Assert.All(lines.Skip(1), l => Assert.InRange(int.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), 1, 2));
+        Assert.Equal(2, misuse.ExitCode);
+        Assert.Contains("--at names a region of one image", misuse.Errors, StringComparison.Ordinal);
+    }
 }
