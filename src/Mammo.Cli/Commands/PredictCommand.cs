@@ -117,19 +117,19 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var csv = settings.Out ?? "heatmap-regions.csv";
         var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList() };
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
-        var files = ImageFiles(settings.Image);
-        if (files.Count == 0)
+        var (count, images) = ImageFiles(settings.Image, cancellationToken);
+        if (count == 0)
         {
             throw new Mammo.Data.MammoDataException($"{settings.Image}: no images (PGM, PNG, JPEG, TIFF, BMP)");
         }
 
         console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
         {
-            var task = progress.AddTask("scoring scans", maxValue: files.Count);
-            foreach (var (name, read) in files)
+            var task = progress.AddTask("scoring scans", maxValue: count);
+            foreach (var (name, image) in images)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = heatmap.Compute(read(), settings.Top);
+                var result = heatmap.Compute(image, settings.Top);
                 foreach (var (t, i) in result.Top.Select((t, i) => (t, i)))
                 {
                     rows.Append(CultureInfo.InvariantCulture, $"{name},{i + 1},{t.Column:0.#},{t.Y:0.#},{t.Radius:0.#},{t.Score:R}\n");
@@ -139,22 +139,22 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             }
         });
         AtomicOutput.WriteAllText(csv, rows.ToString());
-        console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {files.Count} images");
+        console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images");
         return 0;
     }
 
-    private static List<(string Name, Func<GrayImage> Read)> ImageFiles(string path)
+    // Images are read and decoded one at a time as they are scored; an archive is streamed once.
+    private static (int Count, IEnumerable<(string Name, GrayImage Image)> Images) ImageFiles(string path, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
             string[] extensions = [".pgm", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"];
-            return [.. Directory.EnumerateFiles(path).Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), (Func<GrayImage>)(() => ScanImageReader.Read(f))))];
+            var files = Directory.EnumerateFiles(path).Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToList();
+            return (files.Count, files.Select(f => (Path.GetFileName(f), ScanImageReader.Read(f))));
         }
 
-        // An archive is read once; its scans are decoded one by one as they are scored.
         var source = Mammo.Data.DatasetSource.Open(path);
         var names = source.ListScanFiles().Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
-        return [.. source.ReadScanFiles(names).Select(f => (f.FileName, (Func<GrayImage>)(() => ScanImageReader.Read(f.Content, Path.Combine(path, f.FileName)))))];
+        return (names.Count, source.ReadScanFiles(names, cancellationToken).Select(f => (f.FileName, ScanImageReader.Read(f.Content, Path.Combine(path, f.FileName)))));
     }
 }
