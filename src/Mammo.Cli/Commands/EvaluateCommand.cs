@@ -28,10 +28,8 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
         RunResult? folds = null;
         if (config.Protocol == EvaluationProtocol.Cv)
         {
-            var aucs = predictions.GroupBy(p => p.Fold).OrderBy(g => g.Key)
-                .Select(g => ModelEvaluation.Compute([.. g], task.ClassNames, task.PositiveClass, config.Seed, 100).Auc).ToList();
-            var known = aucs.Where(a => a is not null).Select(a => a!.Value).ToList();
-            folds = new RunResult(RunStatus.Complete, "cv", FoldAucs: aucs, FoldAuc: known.Count > 1 ? MeanConfidenceInterval.Compute(known) : null);
+            var summary = FoldAucSummary.Of(predictions, task.PositiveClass);
+            folds = new RunResult(RunStatus.Complete, "cv", FoldAucs: summary.Aucs, FoldAuc: summary.Mean);
         }
 
         EvaluationPrinter.Print(console, config, evaluation, !settings.NoTta && !config.Leaky, folds);

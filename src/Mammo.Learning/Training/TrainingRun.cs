@@ -86,7 +86,6 @@ public sealed class TrainingRun
         _folder.WriteText(SplitManifest.FileName, SplitManifest.Write(folds.SelectMany(f => f.Rows())));
         var tta = new List<Prediction>();
         var single = new List<Prediction>();
-        var foldAucs = new List<double?>();
         foreach (var fold in folds)
         {
             var unit = TrainUnit(fold.Index, $"fold {fold.Index} (of {folds.Count}, counted from 0)", fold.Train, fold.Validation, cancellationToken);
@@ -98,13 +97,11 @@ public sealed class TrainingRun
             var (foldTta, foldSingle) = PredictSamples(unit, fold.Test, fold.Index);
             tta.AddRange(foldTta);
             single.AddRange(foldSingle);
-            var evaluation = ModelEvaluation.Compute(foldTta, _task.ClassNames, _task.PositiveClass, _config.Seed);
-            foldAucs.Add(evaluation.Auc);
-            Say($"fold {fold.Index}: AUC {Format(evaluation.Auc)} on {foldTta.Count} test samples");
+            Say($"fold {fold.Index}: AUC {Format(FoldAucSummary.Auc(foldTta, _task.PositiveClass))} on {foldTta.Count} test samples");
             unit.Dispose();
         }
 
-        return Finish(tta, single, foldAucs);
+        return Finish(tta, single, FoldAucSummary.Of(tta, _task.PositiveClass));
     }
 
     private RunResult RunSeedProtocol(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
@@ -228,19 +225,17 @@ public sealed class TrainingRun
         return (tta, single);
     }
 
-    private RunResult Finish(List<Prediction> tta, List<Prediction> single, List<double?>? foldAucs)
+    private RunResult Finish(List<Prediction> tta, List<Prediction> single, FoldAucSummary? folds)
     {
         var evaluation = ModelEvaluation.Compute(tta, _task.ClassNames, _task.PositiveClass, _config.Seed);
         var withoutTta = ModelEvaluation.Compute(single, _task.ClassNames, _task.PositiveClass, _config.Seed);
-        var known = foldAucs?.Where(a => a is not null).Select(a => a!.Value).ToList();
-        var foldMean = known is { Count: > 1 } ? MeanConfidenceInterval.Compute(known) : null;
         _folder.WriteText(RunFolder.PredictionsFile, PredictionTable.Write(tta, _task.ClassNames));
         _folder.WriteText(RunFolder.PredictionsNoTtaFile, PredictionTable.Write(single, _task.ClassNames));
-        _folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(_config, _task, evaluation, withoutTta, foldAucs, foldMean));
+        _folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(_config, _task, evaluation, withoutTta, folds?.Aucs, folds?.Mean));
         _folder.WriteText(RunFolder.ReportFile, (_config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report);
         _folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         Log($"complete: AUC {Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
-        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, foldAucs, foldMean);
+        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds?.Aucs, folds?.Mean);
     }
 
     private RunResult Interrupted()
