@@ -58,6 +58,9 @@ public static class Program
                 .WithExample("predict", "runs/calc-patient-class-seed-s0", "mdb001.pgm", "--at", "535,425,197")
                 .WithExample("predict", "runs/calc-patient-class-seed-s0", "scan.png", "--at", "300,600,40", "--origin", "top-left", "--json")
                 .WithExample("predict", "runs/all-cv-class-seed-s0", "mdb028.pgm", "--out", "mdb028-heatmap.png", "--top", "5");
+            config.AddCommand<LocaliseCommand>("localise")
+                .WithDescription("Map every held-out abnormal scan of a run and measure how often its top regions hit a lesion (top-k, FROC), beside random regions.")
+                .WithExample("localise", "runs/normal-abnormal-cv-weights-seed-s0");
         });
 
         try

@@ -1,3 +1,5 @@
+using Mammo.Localisation;
+
 namespace Mammo.Learning.Inference;
 
 /// <summary>

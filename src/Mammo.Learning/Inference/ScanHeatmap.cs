@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mammo.Imaging;
+using Mammo.Localisation;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Inference;

@@ -33,10 +33,27 @@ public sealed class TrainedModel : IDisposable
         ArgumentNullException.ThrowIfNull(folder);
         folder.EnsureComplete();
         var config = folder.ReadConfig();
+        return Load(folder, config, config.Protocol == EvaluationProtocol.Cv ? [.. Enumerable.Range(0, config.Folds).Select(f => (int?)f)] : [null]);
+    }
+
+    /// <summary>One fold's model of a cross-validation run, which never saw that fold's test patients.</summary>
+    /// <exception cref="MammoDataException">Not a complete cv run, no such fold, or its weights missing or not fitting.</exception>
+    public static TrainedModel LoadFold(RunFolder folder, int fold)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        folder.EnsureComplete();
+        var config = folder.ReadConfig();
+        if (config.Protocol != EvaluationProtocol.Cv || fold < 0 || fold >= config.Folds)
+        {
+            throw new MammoDataException($"{folder.Path}: has no fold {fold} (protocol {config.Protocol.ToString().ToLowerInvariant()}, {config.Folds} folds)");
+        }
+
+        return Load(folder, config, [fold]);
+    }
+
+    private static TrainedModel Load(RunFolder folder, RunConfig config, IReadOnlyList<int?> units)
+    {
         var task = ClassificationTask.Parse(config.Task);
-        var units = config.Protocol == EvaluationProtocol.Cv
-            ? Enumerable.Range(0, config.Folds).Select(f => (int?)f)
-            : [null];
         var models = new List<nn.Module<Tensor, Tensor>>();
         try
         {

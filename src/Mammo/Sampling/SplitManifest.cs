@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mammo.Data;
 
 namespace Mammo.Sampling;
 
@@ -59,5 +60,62 @@ public static class SplitManifest
     {
         ArgumentNullException.ThrowIfNull(folds);
         return Write(folds.SelectMany(f => f.Rows()));
+    }
+
+    /// <summary>Reads a manifest back (with or without the fold column).</summary>
+    /// <param name="text">The CSV text.</param>
+    /// <param name="file">The file it came from, for messages.</param>
+    /// <exception cref="MammoDataException">A wrong header or a malformed row, with its line.</exception>
+    public static IReadOnlyList<SplitRow> Read(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n');
+        var header = lines[0].TrimEnd('\r');
+        var withFold = header == FoldHeader;
+        if (!withFold && header != Header)
+        {
+            throw new MammoDataException($"{file}:1: expected the header '{Header}' (or with ',fold'), found '{header}'");
+        }
+
+        var rows = new List<SplitRow>();
+        for (var n = 1; n < lines.Length; n++)
+        {
+            var line = lines[n].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = line.Split(',');
+            if (fields.Length != (withFold ? 5 : 4))
+            {
+                throw new MammoDataException($"{file}:{n + 1}: expected {(withFold ? 5 : 4)} fields, found {fields.Length}");
+            }
+
+            var patient = fields[1].Length > 1 && fields[1][0] == 'P' && int.TryParse(fields[1].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? new Patient(number)
+                : throw new MammoDataException($"{file}:{n + 1}: field 'patient' is '{fields[1]}', expected P followed by a number");
+            var label = int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var l)
+                ? l
+                : throw new MammoDataException($"{file}:{n + 1}: field 'label' is '{fields[2]}', expected a class index");
+            var split = fields[3] switch
+            {
+                "train" => DataSplit.Train,
+                "validation" => DataSplit.Validation,
+                "test" => DataSplit.Test,
+                _ => throw new MammoDataException($"{file}:{n + 1}: field 'split' is '{fields[3]}', expected train, validation or test"),
+            };
+            int? fold = null;
+            if (withFold)
+            {
+                fold = int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var f)
+                    ? f
+                    : throw new MammoDataException($"{file}:{n + 1}: field 'fold' is '{fields[4]}', expected a fold number");
+            }
+
+            rows.Add(new SplitRow(fields[0], patient, label, split, fold));
+        }
+
+        return rows;
     }
 }

@@ -38,4 +38,28 @@ public class SplitManifestTests
 
         Assert.Throws<ArgumentException>(() => SplitManifest.Write(rows));
     }
+
+    [Fact]
+    public void A_written_manifest_reads_back_to_the_same_rows()
+    {
+        var folds = GroupedStratifiedKFold.Split(SamplingData.BenignMalignant(), 3, 1);
+        var rows = folds.SelectMany(f => f.Rows()).ToList();
+
+        var read = SplitManifest.Read(SplitManifest.Write(folds), "split.csv");
+
+        Assert.Equal(rows, read);
+    }
+
+    [Theory]
+    [InlineData("sample,patient\n", "split.csv:1: expected the header")]
+    [InlineData("sample_id,patient,label,split\nmdb001-0,P001,0\n", "split.csv:2: expected 4 fields, found 3")]
+    [InlineData("sample_id,patient,label,split\nmdb001-0,P001,0,train\nmdb002-0,X1,0,test\n", "split.csv:3: field 'patient' is 'X1'")]
+    [InlineData("sample_id,patient,label,split\nmdb001-0,P001,0,holdout\n", "split.csv:2: field 'split' is 'holdout'")]
+    [InlineData("sample_id,patient,label,split,fold\nmdb001-0,P001,0,test,a\n", "split.csv:2: field 'fold' is 'a'")]
+    public void A_malformed_manifest_names_the_line_and_field(string text, string message)
+    {
+        var error = Assert.Throws<MammoDataException>(() => SplitManifest.Read(text, "split.csv"));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
 }

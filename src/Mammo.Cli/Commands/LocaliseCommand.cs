@@ -1,0 +1,63 @@
+using System.Globalization;
+using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Inference;
+using Mammo.Learning.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary><c>mammo localise RUN</c>: does the run's heat map find the lesions on scans it never trained on?</summary>
+public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSettings>
+{
+    public override int Execute(CommandContext context, LocaliseSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var run = new RunFolder(settings.Run);
+        run.EnsureComplete();
+        var config = run.ReadConfig();
+        var dataset = DataLocator.Load(settings.Data is null && config.DataPath.Length > 0 ? new DataSettings { Data = config.DataPath, Strict = settings.Strict } : settings);
+        var study = new LocalisationStudy(run, dataset) { Radii = settings.RadiusList(), RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed };
+        var scans = study.HeldOutScans();
+        if (scans.Count == 0)
+        {
+            throw new Mammo.Data.MammoDataException($"{run.Path}: no held-out scan has a located lesion");
+        }
+
+        LocalisationResult? result = null;
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(progress =>
+        {
+            var task = progress.AddTask($"mapping {scans.Count} held-out scans", maxValue: scans.Count);
+            result = study.Run(new Progress(task), cancellationToken);
+        });
+
+        var output = settings.Out ?? run.File(LocalisationFiles.DefaultFolder);
+        var froc = result!.Froc();
+        var chance = result.RandomFroc();
+        var title = $"{config.Task} ({config.Protocol.ToString().ToLowerInvariant()}): FROC on {froc.Images} held-out scans";
+        LocalisationFiles.Write(output, run, result, title);
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{froc.Lesions} lesions on {froc.Images} held-out scans ({config.Task}, {config.Protocol.ToString().ToLowerInvariant()})"))
+            .AddColumn("measure").AddColumn(new TableColumn("heat map").RightAligned()).AddColumn(new TableColumn($"random (×{settings.Repeats})").RightAligned());
+        foreach (var top in LocalisationFiles.Tops)
+        {
+            var (hit, random) = (result.HitRate(top), result.RandomHitRate(top));
+            table.AddRow($"lesion centre in top {top}", $"{hit.Rate:0.000} ({hit.Hits}/{hit.Lesions})", random.Rate.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var rate in LocalisationFiles.FalsePositiveRates)
+        {
+            table.AddRow($"sensitivity at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", froc.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), chance.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"wrote {Markup.Escape(output)} (heat maps {result.Seconds:0.0} s, {result.Seconds / froc.Images:0.00} s per scan)");
+        return 0;
+    }
+
+    private sealed class Progress(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
+    }
+}

@@ -1,0 +1,27 @@
+using Mammo.Learning.Training;
+using Mammo.Localisation;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// A localisation study's cases: the heat map's regions per held-out scan, and <see cref="RandomRepeats"/> random
+/// draws per scan (pooled: metrics over them are the chance baseline's expectation). <see cref="Seconds"/> is the
+/// heat maps' total time.
+/// </summary>
+public sealed record LocalisationResult(
+    string Task,
+    EvaluationProtocol Protocol,
+    IReadOnlyList<LocalisationCase> Cases,
+    IReadOnlyList<LocalisationCase> RandomCases,
+    int RandomRepeats,
+    IReadOnlyList<double> Radii,
+    double Seconds)
+{
+    public HitRate HitRate(int top) => LocalisationMetrics.HitRate(Cases, top);
+
+    public HitRate RandomHitRate(int top) => LocalisationMetrics.HitRate(RandomCases, top);
+
+    public FrocCurve Froc() => LocalisationMetrics.Froc(Cases);
+
+    public FrocCurve RandomFroc() => LocalisationMetrics.Froc(RandomCases);
+}

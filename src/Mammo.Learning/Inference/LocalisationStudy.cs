@@ -1,0 +1,111 @@
+using Mammo.Data;
+using Mammo.Imaging;
+using Mammo.Learning.Training;
+using Mammo.Localisation;
+using Mammo.Sampling;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// Does a run's heat map find lesions on scans it never trained on? Each held-out abnormal scan (a test patient
+/// of a patient split; in cross-validation, a test patient of a fold, scored by that fold's model alone) is mapped,
+/// and its best regions are set against its located lesions, beside regions drawn at random inside the same
+/// breast mask. The leaky seed protocol split patches, not patients, so it has no held-out scans.
+/// </summary>
+public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
+{
+    private readonly RunFolder _run = run ?? throw new ArgumentNullException(nameof(run));
+    private readonly MiasDataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+
+    /// <summary>Heat-map radii, as for <see cref="ScanHeatmap.Radii"/>.</summary>
+    public IReadOnlyList<double> Radii { get; init; } = [48, 96];
+
+    /// <summary>Regions kept per scan (after non-maximum suppression): the FROC curve's reach.</summary>
+    public int RegionsPerScan { get; init; } = 10;
+
+    /// <summary>Random draws per scan for the chance baseline, pooled.</summary>
+    public int RandomRepeats { get; init; } = 100;
+
+    public int Seed { get; init; }
+
+    /// <summary>The held-out abnormal scans with a located lesion, and the run's unit (fold, or null) that held each out.</summary>
+    public IReadOnlyList<(Scan Scan, int? Fold)> HeldOutScans()
+    {
+        _run.EnsureComplete();
+        var config = _run.ReadConfig();
+        if (config.Protocol == EvaluationProtocol.Seed)
+        {
+            throw new MammoDataException($"{_run.Path}: a seed-protocol run split augmented patches, not patients, so no scan is held out; localise a patient or cv run");
+        }
+
+        var file = _run.File(SplitManifest.FileName);
+        if (!File.Exists(file))
+        {
+            throw new MammoDataException($"{file}: missing from a run marked complete");
+        }
+
+        var testPatients = SplitManifest.Read(File.ReadAllText(file), file)
+            .Where(r => r.Split == DataSplit.Test)
+            .GroupBy(r => r.Patient)
+            .ToDictionary(g => g.Key, g => g.First().Fold);
+        return [.. _dataset.Scans
+            .Where(s => s.Lesions.Any(l => l.Location is not null) && testPatients.ContainsKey(s.Patient))
+            .Select(s => (s, testPatients[s.Patient]))];
+    }
+
+    public LocalisationResult Run(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var scans = HeldOutScans();
+        var config = _run.ReadConfig();
+        var models = new Dictionary<int, ScanHeatmap>();
+        var loaded = new List<TrainedModel>();
+        try
+        {
+            foreach (var fold in scans.Select(s => s.Fold).Distinct())
+            {
+                var model = fold is { } f ? TrainedModel.LoadFold(_run, f) : TrainedModel.Load(_run);
+                loaded.Add(model);
+                models[fold ?? -1] = new ScanHeatmap(model) { Radii = Radii };
+            }
+
+            var foldOf = scans.ToDictionary(s => s.Scan.FileName, s => s.Fold ?? -1, StringComparer.Ordinal);
+            var byFile = scans.ToDictionary(s => s.Scan.FileName, s => s.Scan, StringComparer.Ordinal);
+            var cases = new List<LocalisationCase>();
+            var random = new List<LocalisationCase>();
+            var seconds = 0.0;
+            foreach (var file in _dataset.Source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var scan = byFile[file.FileName];
+                var image = ScanImageReader.Read(file.Content, Path.Combine(_dataset.Source.Path, file.FileName));
+                var lesions = scan.Lesions.Where(l => l.Location is not null).Select(l => l.Location!.Value).ToList();
+                var map = models[foldOf[file.FileName]].Compute(image, RegionsPerScan);
+                seconds += map.Seconds;
+                cases.Add(new LocalisationCase(scan.Id, lesions, map.Top));
+
+                // Seeded per scan, so the baseline does not depend on the order the archive yields scans in.
+                var generator = new Random(SeedSequence.Derive(Seed, scan.Number));
+                var mask = BreastMask.Compute(image);
+                for (var repeat = 0; repeat < RandomRepeats; repeat++)
+                {
+                    random.Add(new LocalisationCase(scan.Id, lesions, RandomRegions.Draw(mask, Radii, RegionsPerScan, generator)));
+                }
+
+                progress?.Report(cases.Count);
+            }
+
+            return new LocalisationResult(
+                config.Task,
+                config.Protocol,
+                [.. cases.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
+                [.. random.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
+                RandomRepeats,
+                Radii,
+                seconds);
+        }
+        finally
+        {
+            loaded.ForEach(m => m.Dispose());
+        }
+    }
+}
