@@ -31,9 +31,17 @@ public static class ScanFigure
     /// As <see cref="RenderPng(GrayImage, Scan, int)"/>, and also outlines, dashed, the square each of
     /// <paramref name="regions"/> is cut from (e.g. a normal scan's region), labelled with its origin id.
     /// </summary>
-    public static byte[] RenderPng(GrayImage scan, Scan labels, IReadOnlyList<PatchOrigin> regions, int widthPx = 1000)
+    public static byte[] RenderPng(GrayImage scan, Scan labels, IReadOnlyList<PatchOrigin> regions, int widthPx = 1000) =>
+        RenderPng(scan, labels, regions, new Dictionary<int, string>(), widthPx);
+
+    /// <summary>
+    /// As <see cref="RenderPng(GrayImage, Scan, IReadOnlyList{PatchOrigin}, int)"/>, with a note (e.g. a predicted
+    /// probability) after the label of each lesion whose index is a key of <paramref name="notes"/>.
+    /// </summary>
+    public static byte[] RenderPng(GrayImage scan, Scan labels, IReadOnlyList<PatchOrigin> regions, IReadOnlyDictionary<int, string> notes, int widthPx = 1000)
     {
         ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(notes);
         var layout = Layout(scan, labels, widthPx);
         using var plot = new Plot();
         using var bitmap = FigureStyle.ToImage(scan.Pixels, scan.Width, scan.Height);
@@ -82,7 +90,8 @@ public static class ScanFigure
         {
             // White on a darkened severity colour: readable on any tissue, yet never the circle's exact colour
             // (tests find circles by it).
-            var label = placer.Add(LesionLabel(lesion, several), circle.Bounds, circle, LesionFontSize);
+            var text = notes.TryGetValue(lesion.Index, out var note) ? $"{LesionLabel(lesion, several)} · {note}" : LesionLabel(lesion, several);
+            var label = placer.Add(text, circle.Bounds, circle, LesionFontSize);
             label.LabelBold = true;
             label.LabelFontColor = Colors.White;
             label.LabelBackgroundColor = FigureStyle.Of(lesion.Severity).Darken(0.45).WithAlpha(0.85);
