@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Mammo.Data;
+using Mammo.Learning.Training;
+using Mammo.Storage;
+
+namespace Mammo.Learning.Experiments;
+
+/// <summary>
+/// Runs an experiment grid cell by cell. Resumable: a cell already complete with the same configuration is
+/// skipped, an interrupted one continues from its checkpoint, and a cell trained with other options is an error
+/// rather than silently mixed in. A cell the data cannot support (a class left empty) is recorded as failed and
+/// the grid goes on. The summary is rewritten at the end, also when the user stops the grid.
+/// </summary>
+public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentObserver? observer = null)
+{
+    private readonly MiasDataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+    private readonly ExperimentPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
+    private readonly ExperimentFolder _folder = folder ?? throw new ArgumentNullException(nameof(folder));
+    private readonly ExperimentObserver _observer = observer ?? new ExperimentObserver();
+
+    public IReadOnlyList<ExperimentCellResult> Run(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(_folder.Path);
+        _folder.WritePlan(_plan);
+        var cells = _plan.Cells();
+        var results = new List<ExperimentCellResult>();
+        foreach (var (cell, index) in cells.Select((c, i) => (c, i)))
+        {
+            _observer.OnCellStart?.Invoke(cell, index, cells.Count);
+            var result = RunCell(cell, cancellationToken);
+            results.Add(result);
+            _observer.OnCellEnd?.Invoke(result);
+            if (result.Status == ExperimentCellStatus.Interrupted)
+            {
+                break;
+            }
+        }
+
+        WriteSummary(cells, results);
+        return results;
+    }
+
+    /// <summary>The summary rows for the plan's cells, from what is on disk (also for cells not reached).</summary>
+    public IReadOnlyList<ExperimentSummaryRow> Summary(IReadOnlyList<ExperimentCellResult>? results = null) =>
+        [.. _plan.Cells().Select(c =>
+        {
+            var result = results?.FirstOrDefault(r => r.Cell == c);
+            return ExperimentSummary.Row(_folder, c, result?.Status, result?.Detail ?? string.Empty);
+        })];
+
+    private ExperimentCellResult RunCell(ExperimentCell cell, CancellationToken cancellationToken)
+    {
+        var run = _folder.Cell(cell);
+        var config = _plan.ConfigFor(cell);
+        var resume = false;
+        if (File.Exists(run.File(RunFolder.ConfigFile)))
+        {
+            var existing = run.ReadConfig();
+            if (Difference(existing, config) is { } difference)
+            {
+                throw new MammoDataException($"{run.Path}: was trained with {difference}; use another experiment folder, or delete this cell to retrain it");
+            }
+
+            if (File.Exists(run.File(RunFolder.StatusFile)) && run.ReadStatus() == RunStatus.Complete)
+            {
+                return new ExperimentCellResult(cell, ExperimentCellStatus.Skipped, "already complete", _folder.ReadSeconds(cell));
+            }
+
+            resume = File.Exists(run.File(RunFolder.StatusFile));
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = new TrainingRun(_dataset, config, run, _observer.Run).Execute(resume, cancellationToken);
+            if (result.Status != RunStatus.Complete)
+            {
+                return new ExperimentCellResult(cell, ExperimentCellStatus.Interrupted, result.Detail, null);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds + (resume ? _folder.ReadSeconds(cell) ?? 0 : 0);
+            _folder.WriteSeconds(cell, seconds);
+            return new ExperimentCellResult(cell, ExperimentCellStatus.Trained, resume ? "resumed and completed" : "trained", seconds);
+        }
+        catch (MammoDataException e)
+        {
+            return new ExperimentCellResult(cell, ExperimentCellStatus.Failed, e.Message, null);
+        }
+    }
+
+    private void WriteSummary(IReadOnlyList<ExperimentCell> cells, List<ExperimentCellResult> results)
+    {
+        var rows = Summary(results);
+        AtomicOutput.WriteAllText(_folder.File(ExperimentFolder.SummaryCsvFile), ExperimentSummary.ToCsv(rows));
+        AtomicOutput.WriteAllText(_folder.File(ExperimentFolder.SummaryJsonFile), Json.Serialize(new { Cells = cells.Count, Rows = rows }) + "\n");
+    }
+
+    // The options that change what a cell learns; where the data lies may change, its checksum may not.
+    private static string? Difference(RunConfig existing, RunConfig planned)
+    {
+        (string Name, object Existing, object Planned)[] fields =
+        [
+            ("model", existing.Model, planned.Model),
+            ("folds", existing.Folds, planned.Folds),
+            ("seed", existing.Seed, planned.Seed),
+            ("epochs", existing.Training.MaxEpochs, planned.Training.MaxEpochs),
+            ("patience", existing.Training.Patience, planned.Training.Patience),
+            ("batch size", existing.Training.BatchSize, planned.Training.BatchSize),
+            ("learning rate", existing.Training.LearningRate, planned.Training.LearningRate),
+            ("data checksum", existing.DataChecksum, planned.DataChecksum),
+        ];
+        return fields.FirstOrDefault(f => !Equals(f.Existing, f.Planned)) is { Name: not null } d
+            ? $"{d.Name} {d.Existing}, not {d.Planned} as now asked"
+            : null;
+    }
+}

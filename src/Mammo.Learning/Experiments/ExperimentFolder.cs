@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Mammo.Data;
+using Mammo.Learning.Training;
+using Mammo.Storage;
+
+namespace Mammo.Learning.Experiments;
+
+/// <summary>
+/// An experiment on disk. Every cell is an ordinary run folder, so <c>mammo evaluate</c>, <c>predict</c> and
+/// <c>localise</c> work on it as on any run:
+/// <code>
+/// experiment.json      the plan: grid and shared options
+/// cells/NAME/          one run folder per cell (NAME = task-protocol-balancing), plus timing.json
+/// summary.csv, summary.json   one row per cell: status, test metrics, AUC with CI, seconds
+/// plots/               the figures (mammo experiment and mammo report draw them)
+/// </code>
+/// </summary>
+public sealed class ExperimentFolder(string path)
+{
+    public const string PlanFile = "experiment.json";
+    public const string SummaryCsvFile = "summary.csv";
+    public const string SummaryJsonFile = "summary.json";
+    public const string TimingFile = "timing.json";
+    public const string PlotsFolder = "plots";
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public RunFolder Cell(ExperimentCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return new RunFolder(System.IO.Path.Combine(Path, "cells", cell.Name));
+    }
+
+    public ExperimentPlan ReadPlan()
+    {
+        var file = File(PlanFile);
+        if (!System.IO.File.Exists(file))
+        {
+            throw new MammoDataException($"{Path}: not an experiment folder (no {PlanFile}; run 'mammo experiment --out {Path}' first)");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ExperimentPlan>(System.IO.File.ReadAllText(file), Json.Options)
+                ?? throw new MammoDataException($"{file}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new MammoDataException($"{file}:{(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+        }
+    }
+
+    public void WritePlan(ExperimentPlan plan) => AtomicOutput.WriteAllText(File(PlanFile), Json.Serialize(plan) + "\n");
+
+    /// <summary>Seconds the cell's training took, when it was trained by an experiment.</summary>
+    public double? ReadSeconds(ExperimentCell cell)
+    {
+        var file = Cell(cell).File(TimingFile);
+        if (!System.IO.File.Exists(file))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
+        return document.RootElement.TryGetProperty("seconds", out var seconds) ? seconds.GetDouble() : null;
+    }
+
+    public void WriteSeconds(ExperimentCell cell, double seconds) => Cell(cell).WriteJson(TimingFile, new { Seconds = seconds });
+}

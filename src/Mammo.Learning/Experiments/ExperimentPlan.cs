@@ -1,0 +1,72 @@
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+
+namespace Mammo.Learning.Experiments;
+
+/// <summary>
+/// An experiment grid (tasks × balancings × protocols) and the training options every cell shares; saved as the
+/// experiment's <c>experiment.json</c>. The defaults are the original study redone beside the honest protocol,
+/// sized to finish on a 2-core CPU in about half an hour (docs/results.md has the measured time).
+/// </summary>
+public sealed record ExperimentPlan
+{
+    public IReadOnlyList<string> Tasks { get; init; } = ["calc", "mass", "all", "3class"];
+
+    public IReadOnlyList<Balancing> Balancings { get; init; } = [Balancing.Class, Balancing.Full, Balancing.Weights];
+
+    public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = [EvaluationProtocol.Seed, EvaluationProtocol.Cv];
+
+    public string Model { get; init; } = "seed";
+
+    public int Folds { get; init; } = 5;
+
+    public int Epochs { get; init; } = 10;
+
+    public int Patience { get; init; } = 3;
+
+    public int Seed { get; init; }
+
+    public int Threads { get; init; }
+
+    public bool Quick { get; init; }
+
+    public string DataPath { get; init; } = string.Empty;
+
+    public string DataChecksum { get; init; } = string.Empty;
+
+    /// <summary>
+    /// A first look in a few minutes: two groups, the original's class balancing, both protocols, 3 folds, 3 epochs.
+    /// Its numbers say the pipeline works, not how good the network is.
+    /// </summary>
+    public static ExperimentPlan QuickPlan { get; } = new()
+    {
+        Tasks = ["calc", "mass"],
+        Balancings = [Balancing.Class],
+        Folds = 3,
+        Epochs = 3,
+        Patience = 3,
+        Quick = true,
+    };
+
+    /// <summary>Every cell, task by task, then balancing, then protocol (so a group's cells finish together).</summary>
+    public IReadOnlyList<ExperimentCell> Cells() =>
+        [.. from task in Tasks from balancing in Balancings from protocol in Protocols select new ExperimentCell(task, balancing, protocol)];
+
+    /// <summary>The run configuration of one cell.</summary>
+    public RunConfig ConfigFor(ExperimentCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return new RunConfig
+        {
+            Task = cell.Task,
+            Model = Model,
+            Balancing = cell.Balancing,
+            Protocol = cell.Protocol,
+            Folds = Folds,
+            Seed = Seed,
+            DataPath = DataPath,
+            DataChecksum = DataChecksum,
+            Training = new TrainingOptions { MaxEpochs = Epochs, Patience = Patience, Seed = Seed, Threads = Threads },
+        };
+    }
+}

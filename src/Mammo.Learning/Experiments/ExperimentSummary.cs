@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Mammo.Learning.Training;
+
+namespace Mammo.Learning.Experiments;
+
+/// <summary>Builds the summary rows from the cells' metrics.json files, and writes them as CSV.</summary>
+public static class ExperimentSummary
+{
+    public const string CsvHeader =
+        "cell,task,balancing,protocol,leaky,status,test_count,accuracy,positive_class,precision,recall,f1,auc,auc_lower,auc_upper,fold_auc_mean,fold_auc_lower,fold_auc_upper,seconds,detail";
+
+    /// <summary>A row for a cell: metrics read from its run folder when the run is complete.</summary>
+    public static ExperimentSummaryRow Row(ExperimentFolder experiment, ExperimentCell cell, ExperimentCellStatus? status, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(cell);
+        var run = experiment.Cell(cell);
+        var seconds = experiment.ReadSeconds(cell);
+        var complete = System.IO.File.Exists(run.File(RunFolder.StatusFile)) && run.ReadStatus() == RunStatus.Complete && System.IO.File.Exists(run.File(RunFolder.MetricsFile));
+        var protocol = cell.Protocol.ToString().ToLowerInvariant();
+        var balancing = cell.Balancing.ToString().ToLowerInvariant();
+        var leaky = cell.Protocol == EvaluationProtocol.Seed;
+        var state = complete ? "complete" : status switch
+        {
+            ExperimentCellStatus.Failed => "failed",
+            ExperimentCellStatus.Interrupted => "interrupted",
+            _ => "not run",
+        };
+        if (!complete)
+        {
+            return new ExperimentSummaryRow(cell.Name, cell.Task, balancing, protocol, leaky, state, detail, null, null, null, null, null, null, null, null, null, null, null, null, seconds);
+        }
+
+        using var metrics = JsonDocument.Parse(System.IO.File.ReadAllText(run.File(RunFolder.MetricsFile)));
+        var test = metrics.RootElement.GetProperty("test_tta");
+        var positive = test.GetProperty("positive_class").GetString();
+        var classMetrics = test.GetProperty("classes").EnumerateArray().First(c => c.GetProperty("name").GetString() == positive);
+        double? fold(string name) =>
+            metrics.RootElement.TryGetProperty("fold_auc_mean", out var mean) && mean.ValueKind == JsonValueKind.Object ? mean.GetProperty(name).GetDouble() : null;
+        return new ExperimentSummaryRow(
+            cell.Name,
+            cell.Task,
+            balancing,
+            protocol,
+            leaky,
+            state,
+            detail,
+            test.GetProperty("count").GetInt32(),
+            test.GetProperty("accuracy").GetDouble(),
+            positive,
+            classMetrics.GetProperty("precision").GetDouble(),
+            classMetrics.GetProperty("recall").GetDouble(),
+            classMetrics.GetProperty("f1_score").GetDouble(),
+            Nullable(test, "auc"),
+            Nullable(test, "auc_lower"),
+            Nullable(test, "auc_upper"),
+            fold("mean"),
+            fold("lower"),
+            fold("upper"),
+            seconds);
+    }
+
+    public static string ToCsv(IEnumerable<ExperimentSummaryRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder(CsvHeader).Append('\n');
+        foreach (var r in rows)
+        {
+            string[] fields =
+            [
+                r.Cell, r.Task, r.Balancing, r.Protocol, r.Leaky ? "true" : "false", r.Status, Number(r.TestCount), Number(r.Accuracy), r.PositiveClass ?? string.Empty,
+                Number(r.Precision), Number(r.Recall), Number(r.F1), Number(r.Auc), Number(r.AucLower), Number(r.AucUpper),
+                Number(r.FoldAucMean), Number(r.FoldAucLower), Number(r.FoldAucUpper), Number(r.Seconds), Quote(r.Detail),
+            ];
+            text.AppendJoin(',', fields).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static double? Nullable(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,28 @@
+namespace Mammo.Learning.Experiments;
+
+/// <summary>
+/// One cell's line in the summary: the positive class's (malignant's) precision, recall and F1 on the test part,
+/// accuracy, the AUC with its bootstrap 95% interval, and for cross-validation the mean fold AUC with its t-interval.
+/// Metrics are null when the cell did not complete.
+/// </summary>
+public sealed record ExperimentSummaryRow(
+    string Cell,
+    string Task,
+    string Balancing,
+    string Protocol,
+    bool Leaky,
+    string Status,
+    string Detail,
+    int? TestCount,
+    double? Accuracy,
+    string? PositiveClass,
+    double? Precision,
+    double? Recall,
+    double? F1,
+    double? Auc,
+    double? AucLower,
+    double? AucUpper,
+    double? FoldAucMean,
+    double? FoldAucLower,
+    double? FoldAucUpper,
+    double? Seconds);
