@@ -58,6 +58,13 @@ public static class Program
                 .WithExample("predict", "runs/calc-patient-class-seed-s0", "mdb001.pgm", "--at", "535,425,197")
                 .WithExample("predict", "runs/calc-patient-class-seed-s0", "scan.png", "--at", "300,600,40", "--origin", "top-left", "--json")
                 .WithExample("predict", "runs/all-cv-class-seed-s0", "mdb028.pgm", "--out", "mdb028-heatmap.png", "--top", "5");
+            config.AddCommand<ExperimentCommand>("experiment")
+                .WithDescription("Run the original study's grid (groups × balancing × protocol, seed vs patient-level cv) into one resumable folder, with a summary.")
+                .WithExample("experiment", "--quick")
+                .WithExample("experiment", "--tasks", "calc,mass", "--balancing", "class", "--out", "experiments/masses");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Redraw an experiment's figures and write one self-contained HTML report (dataset, method, results, every cell, caveats).")
+                .WithExample("report", "experiments/default", "--out", "report.html");
             config.AddCommand<LocaliseCommand>("localise")
                 .WithDescription("Map every held-out abnormal scan of a run and measure how often its top regions hit a lesion (top-k, FROC), beside random regions.")
                 .WithExample("localise", "runs/normal-abnormal-cv-weights-seed-s0");

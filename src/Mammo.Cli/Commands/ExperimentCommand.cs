@@ -1,0 +1,125 @@
+using System.Globalization;
+using Mammo.Cli.Infrastructure;
+using Mammo.Data;
+using Mammo.Learning.Experiments;
+using Mammo.Learning.Training;
+using Mammo.Reporting.Experiments;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary>
+/// <c>mammo experiment</c>: the original study's grid (groups × balancing × protocol) as run folders under one
+/// experiment folder, with a summary table; rerunning skips finished cells. Ctrl+C stops after the batch.
+/// </summary>
+public sealed class ExperimentCommand(IAnsiConsole console) : Command<ExperimentSettings>
+{
+    public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var dataset = DataLocator.Load(settings);
+        var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source));
+        var folder = new ExperimentFolder(settings.OutFolder);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        IReadOnlyList<ExperimentCellResult> results;
+        try
+        {
+            console.MarkupLine($"experiment [bold]{Markup.Escape(folder.Path)}[/]: {plan.Cells().Count} cells ({Markup.Escape(string.Join(", ", plan.Tasks))} × {Markup.Escape(string.Join(", ", plan.Balancings).ToLowerInvariant())} × {Markup.Escape(string.Join(", ", plan.Protocols).ToLowerInvariant())}), at most {plan.Epochs} epochs, {plan.Folds} folds");
+            results = Run(dataset, plan, folder, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        var experiment = new Experiment(dataset, plan, folder);
+        PrintSummary(experiment.Summary(results));
+        if (results.Any(r => r.Status == ExperimentCellStatus.Interrupted))
+        {
+            console.MarkupLine($"[yellow]stopped; run the same command again to continue ({Markup.Escape(folder.Path)})[/]");
+            return CommandErrors.Cancelled;
+        }
+
+        if (!settings.NoPlots)
+        {
+            var plots = ExperimentPlots.Draw(folder, dataset);
+            console.MarkupLine($"drew {plots.Count} figures in [bold]{Markup.Escape(Path.Combine(folder.Path, ExperimentFolder.PlotsFolder))}[/]");
+        }
+
+        console.MarkupLine($"summary: [bold]{Markup.Escape(folder.File(ExperimentFolder.SummaryCsvFile))}[/]; report: mammo report {Markup.Escape(settings.OutFolder)} --out report.html");
+        return 0;
+    }
+
+    private IReadOnlyList<ExperimentCellResult> Run(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ExperimentCellResult> results = [];
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var grid = progress.AddTask("cells", maxValue: plan.Cells().Count);
+                ProgressTask? current = null;
+                var observer = new ExperimentObserver
+                {
+                    OnCellStart = (cell, index, count) => grid.Description = Markup.Escape($"cell {index + 1}/{count}: {cell.Name}"),
+                    OnCellEnd = result =>
+                    {
+                        grid.Increment(1);
+                        current?.StopTask();
+                        current = null;
+                        var colour = result.Status switch
+                        {
+                            ExperimentCellStatus.Failed => "red",
+                            ExperimentCellStatus.Interrupted => "yellow",
+                            _ => "grey",
+                        };
+                        var seconds = result.Seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $", {s:0} s") : string.Empty;
+                        console.MarkupLine($"[{colour}]{Markup.Escape($"{result.Cell.Name}: {result.Status.ToString().ToLowerInvariant()} ({result.Detail}{seconds})")}[/]");
+                    },
+                    Run = new RunObserver
+                    {
+                        OnUnitStart = (name, epochs) =>
+                        {
+                            current?.StopTask();
+                            current = progress.AddTask(Markup.Escape($"  {name}"), maxValue: epochs);
+                        },
+                        OnBatch = b => current!.Value = b.Epoch - 1 + ((double)b.Batch / b.Batches),
+                        OnEpoch = (e, _) => current!.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"  epoch {e.Epoch} val_loss {e.ValidationLoss:0.0000} val_acc {e.ValidationAccuracy:0.000}")),
+                    },
+                };
+                results = new Experiment(dataset, plan, folder, observer).Run(cancellationToken);
+                current?.StopTask();
+                grid.StopTask();
+            });
+        return results;
+    }
+
+    private void PrintSummary(IReadOnlyList<ExperimentSummaryRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("experiment summary (test part; positive class = malignant)")
+            .AddColumn("cell").AddColumn("status").AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned())
+            .AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned())
+            .AddColumn(new TableColumn("AUC (95% CI)").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
+        foreach (var r in rows)
+        {
+            var name = r.Leaky ? $"{Markup.Escape(r.Cell)} [yellow](leaky)[/]" : Markup.Escape(r.Cell);
+            var auc = r.Auc is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a:0.000} ({r.AucLower:0.000}–{r.AucUpper:0.000})") : "–";
+            table.AddRow(name, Markup.Escape(r.Status), Format(r.TestCount), Format(r.Accuracy), Format(r.Precision), Format(r.Recall), Format(r.F1), auc, r.Seconds is { } s ? s.ToString("0", CultureInfo.InvariantCulture) : "–");
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]n: test lesions (cv: all, out of fold) or test patches (seed protocol, which is leaky: its numbers are inflated).[/]");
+    }
+
+    private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–";
+
+    private static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Experiments;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class ExperimentSettings : DataSettings
+{
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Experiment folder (default experiments/default, or experiments/quick with --quick). Rerun to resume.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--quick")]
+    [Description("A first look in minutes: calc and mass, class balancing, seed and cv, 3 folds, 3 epochs.")]
+    public bool Quick { get; init; }
+
+    [CommandOption("--tasks <LIST>")]
+    [Description("Tasks, comma-separated (default calc,mass,all,3class): any of mammo train --task.")]
+    public string? Tasks { get; init; }
+
+    [CommandOption("--balancing <LIST>")]
+    [Description("Balancings, comma-separated (default class,full,weights): class, full, none, weights.")]
+    public string? Balancings { get; init; }
+
+    [CommandOption("--protocols <LIST>")]
+    [Description("Protocols, comma-separated (default seed,cv): seed (the original's, leaky), cv, patient.")]
+    public string? Protocols { get; init; }
+
+    [CommandOption("-m|--model <NAME>")]
+    [Description("Network from the registry (mammo model list).")]
+    public string? Model { get; init; }
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds for cv cells (default 5; 3 with --quick).")]
+    public int? Folds { get; init; }
+
+    [CommandOption("-e|--epochs <N>")]
+    [Description("Maximum epochs per model (default 10; 3 with --quick).")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--patience <N>")]
+    [Description("Early stopping patience (default 3).")]
+    public int? Patience { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for every random choice of every cell.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("libtorch CPU threads (0: one per core).")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    [CommandOption("--no-plots")]
+    [Description("Skip drawing the figures at the end (mammo report draws them anyway).")]
+    public bool NoPlots { get; init; }
+
+    public string OutFolder => Out ?? Path.Combine("experiments", Quick ? "quick" : "default");
+
+    /// <summary>The plan these options ask for: the default or quick plan with the given options over it.</summary>
+    public ExperimentPlan Plan(string dataPath, string checksum)
+    {
+        var basis = Quick ? ExperimentPlan.QuickPlan : new ExperimentPlan();
+        return basis with
+        {
+            Tasks = Tasks is null ? basis.Tasks : List(Tasks),
+            Balancings = Balancings is null ? basis.Balancings : [.. List(Balancings).Select(b => Enum.Parse<Balancing>(b, true))],
+            Protocols = Protocols is null ? basis.Protocols : [.. List(Protocols).Select(p => Enum.Parse<EvaluationProtocol>(p, true))],
+            Model = Model ?? basis.Model,
+            Folds = Folds ?? basis.Folds,
+            Epochs = Epochs ?? basis.Epochs,
+            Patience = Patience ?? basis.Patience,
+            Seed = Seed,
+            Threads = Threads,
+            DataPath = Path.GetFullPath(dataPath),
+            DataChecksum = checksum,
+        };
+    }
+
+    public override ValidationResult Validate()
+    {
+        if (Tasks is not null && List(Tasks).FirstOrDefault(t => !ClassificationTask.TryParse(t, out _)) is { } task)
+        {
+            return ValidationResult.Error($"--tasks: '{task}' is not a task; expected some of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
+        }
+
+        if (Balancings is not null && List(Balancings).FirstOrDefault(b => !Enum.TryParse<Balancing>(b, true, out _) || int.TryParse(b, out _)) is { } balancing)
+        {
+            return ValidationResult.Error($"--balancing: '{balancing}' is not a balancing; expected some of class, full, none, weights");
+        }
+
+        if (Protocols is not null && List(Protocols).FirstOrDefault(p => !Enum.TryParse<EvaluationProtocol>(p, true, out _) || int.TryParse(p, out _)) is { } protocol)
+        {
+            return ValidationResult.Error($"--protocols: '{protocol}' is not a protocol; expected some of seed, cv, patient");
+        }
+
+        return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")
+            : Patience < 1 ? ValidationResult.Error("--patience must be at least 1")
+            : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
+            : ValidationResult.Success();
+    }
+
+    private static List<string> List(string text) => [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

@@ -1,0 +1,38 @@
+using Mammo.Cli.Infrastructure;
+using Mammo.Data;
+using Mammo.Learning.Experiments;
+using Mammo.Reporting.Experiments;
+using Mammo.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+/// <summary><c>mammo report EXPERIMENT</c>: redraw the experiment's figures and write one self-contained HTML page.</summary>
+public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
+{
+    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = new ExperimentFolder(settings.Experiment);
+        if (!Directory.Exists(folder.Path))
+        {
+            throw new MammoDataException($"{folder.Path}: no such experiment folder");
+        }
+
+        var plan = folder.ReadPlan();
+        var dataset = DataLocator.Load(settings.Data is null && plan.DataPath.Length > 0 ? new DataSettings { Data = plan.DataPath, Strict = settings.Strict } : settings);
+        var checksum = DatasetChecksum.Compute(dataset.Source);
+        if (plan.DataChecksum.Length > 0 && plan.DataChecksum != checksum)
+        {
+            throw new MammoDataException($"{dataset.Source.Path}: not the data the experiment was run on (checksum {checksum[..12]}…, the experiment has {plan.DataChecksum[..Math.Min(12, plan.DataChecksum.Length)]}…)");
+        }
+
+        IReadOnlyList<ExperimentFigure> figures = [];
+        console.Status().Start("drawing figures", _ => figures = ExperimentPlots.Draw(folder, dataset));
+        var output = settings.Out ?? folder.File("report.html");
+        AtomicOutput.WriteAllText(output, ExperimentReport.Render(folder, dataset, figures, DateTimeOffset.UtcNow));
+        console.MarkupLine($"wrote [bold]{Markup.Escape(output)}[/] ({figures.Count} figures, {new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB; open it in a browser, no server needed)");
+        return 0;
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using Mammo.Data;
+using Mammo.Evaluation;
+using Mammo.Imaging;
+using Mammo.Learning.Experiments;
+using Mammo.Learning.Training;
+using Mammo.Reporting.Figures;
+using Mammo.Sampling;
+
+namespace Mammo.Reporting.Experiments;
+
+/// <summary>
+/// Every figure of an experiment, drawn from what its folder holds (plan, cells' metrics, histories, predictions)
+/// and the data (counts, patches, scans): the dataset, balancing, each complete cell's curves, confusion matrix,
+/// ROC, misclassified lesions and scan overlays, and the results charts across cells.
+/// </summary>
+public static class ExperimentFigures
+{
+    /// <summary>How many misclassified lesions a gallery shows: the most confident errors first.</summary>
+    public const int GallerySize = 12;
+
+    private static readonly AbnormalityClass[] s_classes =
+        [AbnormalityClass.Calcification, AbnormalityClass.Circumscribed, AbnormalityClass.Spiculated, AbnormalityClass.IllDefined, AbnormalityClass.ArchitecturalDistortion, AbnormalityClass.Asymmetry];
+
+    public static IReadOnlyList<ExperimentFigure> Build(ExperimentFolder folder, MiasDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var plan = folder.ReadPlan();
+        var rows = plan.Cells().Select(c => ExperimentSummary.Row(folder, c, null, string.Empty)).ToList();
+        var figures = new List<ExperimentFigure> { SeverityByClass(dataset), BalancingEffect(plan, dataset) };
+        var scans = new ScanCache(dataset);
+        foreach (var cell in plan.Cells().Where(c => rows.Single(r => r.Cell == c.Name).Status == "complete"))
+        {
+            figures.AddRange(CellFigures(folder, plan, cell, scans));
+        }
+
+        var complete = rows.Where(r => r.Status == "complete").ToList();
+        if (complete.Count > 0)
+        {
+            figures.Add(Results(complete));
+        }
+
+        if (Pairs(complete) is { Count: > 0 } pairs)
+        {
+            figures.Add(new ExperimentFigure(
+                "seed-vs-cv.png",
+                "The original's protocol beside the honest one",
+                "For each group and balancing trained under both protocols: AUC (with 95% bootstrap CI) and accuracy of the seed protocol (leaky: augmented copies of a lesion on both sides of the split, model chosen on the test part) and of patient-level cross-validation (pooled out-of-fold predictions).",
+                null,
+                ProtocolComparisonFigure.RenderPng("Seed protocol (leaky) vs patient-level cross-validation", pairs)));
+        }
+
+        return figures;
+    }
+
+    /// <summary>The misclassified predictions a cell's gallery shows, most confident error first.</summary>
+    public static IReadOnlyList<Prediction> Misclassified(IReadOnlyList<Prediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return [.. predictions.Where(p => p.PredictedLabel != p.TrueLabel)
+            .OrderByDescending(p => p.Probabilities[p.PredictedLabel]).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(GallerySize)];
+    }
+
+    /// <summary>The caption under a gallery patch: id and patient, true and predicted label, the positive class's probability.</summary>
+    public static string Caption(Prediction prediction, IReadOnlyList<string> classes, int positive)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(classes);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{prediction.Id} ({prediction.Patient})\ntrue {classes[prediction.TrueLabel]} · pred {classes[prediction.PredictedLabel]}\np({classes[positive]}) {prediction.Probabilities[positive]:0.00}");
+    }
+
+    private static ExperimentFigure SeverityByClass(MiasDataset dataset)
+    {
+        var lesions = dataset.Lesions.ToList();
+        var categories = s_classes.Select(c => c.Code()).ToList();
+        BarSeries Series(Severity severity) => new(
+            severity == Severity.Benign ? "benign" : "malignant",
+            [.. s_classes.Select(c => (double)lesions.Count(l => l.Class == c && l.Severity == severity))],
+            (severity == Severity.Benign ? FigureStyle.Benign : FigureStyle.Malignant).ToHex());
+        var normal = dataset.Scans.Count(s => s.IsNormal);
+        return new ExperimentFigure(
+            "severity-by-class.png",
+            "Severity by abnormality class",
+            $"Lesions per class in Info.txt (counts, not percentages), stacked by severity; {lesions.Count} lesions on {dataset.Scans.Count(s => !s.IsNormal)} abnormal scans, beside {normal} normal scans (not drawn). MISC is Info.txt's code for ill-defined masses.",
+            null,
+            StackedBarFigure.RenderPng("Severity by abnormality class (mini-MIAS)", "lesions", categories, [Series(Severity.Benign), Series(Severity.Malignant)]));
+    }
+
+    private static ExperimentFigure BalancingEffect(ExperimentPlan plan, MiasDataset dataset)
+    {
+        var origins = new PatchExtractor(new PatchOptions { Seed = plan.Seed }).Plan(dataset.Scans).Origins;
+        var categories = new List<string>();
+        var counts = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var task in plan.Tasks.Select(ClassificationTask.Parse))
+        {
+            var samples = task.Samples(origins);
+            foreach (var (name, balancing) in new[] { ("all", Balancing.None) }.Concat(plan.Balancings.Where(b => b is Balancing.Class or Balancing.Full).Select(b => (b.ToString().ToLowerInvariant(), b))))
+            {
+                categories.Add($"{task.Name}\n{name}");
+                var kept = Balancer.Apply(samples, balancing, plan.Seed);
+                foreach (var (className, index) in task.ClassNames.Select((n, i) => (n, i)))
+                {
+                    if (!counts.TryGetValue(className, out var list))
+                    {
+                        counts[className] = list = [];
+                    }
+
+                    while (list.Count < categories.Count - 1)
+                    {
+                        list.Add(0);
+                    }
+
+                    list.Add(kept.Count(s => s.Label == index));
+                }
+            }
+        }
+
+        var series = counts.Select(c => new BarSeries(c.Key, [.. c.Value.Concat(Enumerable.Repeat(0.0, categories.Count - c.Value.Count))], ColourOf(c.Key))).ToList();
+        return new ExperimentFigure(
+            "balancing.png",
+            "Samples before and after balancing",
+            "Lesions (and normal scans) per class of each group, all of them and as the class and full balancings keep them (drawn over all samples; runs balance only their training part). Weights balancing keeps every sample and weights the loss instead.",
+            null,
+            StackedBarFigure.RenderPng("Samples per group, before and after balancing", "samples (lesions or normal scans)", categories, series, widthPx: Math.Max(800, 110 * categories.Count)));
+    }
+
+    private static string ColourOf(string className) => className switch
+    {
+        "benign" => FigureStyle.Benign.ToHex(),
+        "malignant" or "abnormal" => FigureStyle.Malignant.ToHex(),
+        _ => "#9E9E9E",
+    };
+
+    private static IEnumerable<ExperimentFigure> CellFigures(ExperimentFolder folder, ExperimentPlan plan, ExperimentCell cell, ScanCache scans)
+    {
+        var run = folder.Cell(cell);
+        var config = run.ReadConfig();
+        var task = ClassificationTask.Parse(cell.Task);
+        var leaky = config.Leaky ? " (leaky seed protocol)" : string.Empty;
+        var predictions = PredictionTable.Read(File.ReadAllText(run.File(RunFolder.PredictionsFile)), task.ClassNames, run.File(RunFolder.PredictionsFile));
+        var units = config.Protocol == EvaluationProtocol.Cv ? Enumerable.Range(0, config.Folds).Select(f => (int?)f).ToList() : [null];
+        var curves = units.Select(u => (Unit: u, File: Path.Combine(run.UnitFolder(u), RunFolder.HistoryFile)))
+            .Where(u => File.Exists(u.File))
+            .Select(u =>
+            {
+                var epochs = HistoryFile.Read(u.File);
+                var best = epochs.MinBy(e => e.ValidationLoss)?.Epoch ?? 0;
+                return new CurveSet(u.Unit is { } f ? $"fold {f}" : "model", [.. epochs.Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy))], best);
+            })
+            .ToList();
+        if (curves.Count > 0)
+        {
+            yield return new ExperimentFigure($"{cell.Name}-curves.png", $"{cell.Name}: training curves",
+                config.Leaky ? "Loss and accuracy per epoch; the 'validation' part of the seed protocol is its test part, which also chose the epoch (marked)." : "Loss and accuracy per epoch, training (solid) and validation (dashed); the marked epoch has the lowest validation loss, whose weights were kept.",
+                cell.Name, TrainingCurvesFigure.RenderPng($"{cell.Name}{leaky}: training curves", curves));
+        }
+
+        var confusion = Enumerable.Range(0, task.ClassCount).Select(t => Enumerable.Range(0, task.ClassCount).Select(p => predictions.Count(x => x.TrueLabel == t && x.PredictedLabel == p)).ToArray()).ToArray();
+        yield return new ExperimentFigure($"{cell.Name}-confusion.png", $"{cell.Name}: confusion matrix",
+            $"Test {(config.Leaky ? "patches" : "lesions")} by true (rows) and predicted (columns) class, with row percentages; {predictions.Count} in all.",
+            cell.Name, ConfusionFigure.RenderPng($"{cell.Name}{leaky}", task.ClassNames, confusion));
+
+        var positive = task.PositiveClass;
+        var pooled = Roc("pooled", predictions, positive);
+        if (pooled is not null)
+        {
+            var row = ExperimentSummary.Row(folder, cell, null, string.Empty);
+            pooled = pooled with { Name = units.Count > 1 ? "pooled out-of-fold" : "test", AucLower = row.AucLower, AucUpper = row.AucUpper };
+            var folds = units.Count > 1
+                ? units.Select(u => Roc($"fold {u}", [.. predictions.Where(p => p.Fold == u)], positive)).OfType<RocLine>().ToList()
+                : [];
+            yield return new ExperimentFigure($"{cell.Name}-roc.png", $"{cell.Name}: ROC",
+                $"ROC of p({task.ClassNames[positive]}) against the rest{(folds.Count > 0 ? ", pooled over the out-of-fold predictions, with each fold's curve" : string.Empty)}; AUC with its 95% bootstrap interval (2,000 resamples).",
+                cell.Name, RocFigure.RenderPng($"{cell.Name}{leaky}: ROC", pooled, folds));
+        }
+
+        var errors = Misclassified(predictions);
+        var items = errors.Select(p => new GalleryItem(scans.Patch(p.SampleId, config), config.PatchSize, Caption(p, task.ClassNames, positive), p.Probabilities[p.PredictedLabel] >= 0.8)).ToList();
+        yield return new ExperimentFigure($"{cell.Name}-errors.png", $"{cell.Name}: misclassified",
+            $"The {errors.Count} most confident errors of {predictions.Count(p => p.PredictedLabel != p.TrueLabel)} (framed in red: predicted with probability ≥ 0.8), each as cut from its scan, before augmentation.",
+            cell.Name, PatchGalleryFigure.RenderPng($"{cell.Name}{leaky}: misclassified test {(config.Leaky ? "patches" : "lesions")}", items));
+
+        if (config.Protocol == EvaluationProtocol.Cv && cell.Balancing == plan.Balancings[0])
+        {
+            foreach (var figure in Overlays(cell, task, predictions, scans))
+            {
+                yield return figure;
+            }
+        }
+    }
+
+    // The scans of two telling test lesions: the malignant one the model found most surely, and the benign one it
+    // took most surely for malignant.
+    private static IEnumerable<ExperimentFigure> Overlays(ExperimentCell cell, ClassificationTask task, IReadOnlyList<Prediction> predictions, ScanCache scans)
+    {
+        var positive = task.PositiveClass;
+        var lesionLevel = predictions.GroupBy(p => p.SampleId).Select(g => g.First()).ToList();
+        var found = lesionLevel.Where(p => p.TrueLabel == positive).MaxBy(p => p.Probabilities[positive]);
+        var alarm = lesionLevel.Where(p => p.TrueLabel != positive).MaxBy(p => p.Probabilities[positive]);
+        foreach (var (prediction, what) in new[] { (found, "most surely found malignant lesion"), (alarm, "most confident false alarm") })
+        {
+            if (prediction is null || scans.Origin(prediction.SampleId) is not { Lesion: { } lesion } origin)
+            {
+                continue;
+            }
+
+            var notes = new Dictionary<int, string> { [lesion.Index] = string.Create(CultureInfo.InvariantCulture, $"p({task.ClassNames[positive]}) {prediction.Probabilities[positive]:0.00}") };
+            yield return new ExperimentFigure($"{cell.Name}-scan-{origin.Scan.Id}.png", $"{cell.Name}: {origin.Scan.Id}",
+                $"{origin.Scan.Id}, the {what} of this cell: every lesion circled and labelled with class and severity; the tested lesion also with its out-of-fold predicted probability.",
+                cell.Name, ScanFigure.RenderPng(scans.Image(origin.Scan), origin.Scan, [], notes, widthPx: 640));
+        }
+    }
+
+    private static RocLine? Roc(string name, IReadOnlyList<Prediction> predictions, int positive)
+    {
+        var labels = predictions.Select(p => p.TrueLabel == positive ? 1 : 0).ToArray();
+        if (labels.All(l => l == 1) || labels.All(l => l == 0))
+        {
+            return null;
+        }
+
+        var curve = RocCurve.Compute(labels, [.. predictions.Select(p => p.Probabilities[positive])]);
+        return new RocLine(name, [.. curve.Points.Select(p => p.FalsePositiveRate)], [.. curve.Points.Select(p => p.TruePositiveRate)], curve.Auc, null, null);
+    }
+
+    private static ExperimentFigure Results(List<ExperimentSummaryRow> rows) => new(
+        "results.png",
+        "Results across cells",
+        "Per cell: precision, recall and F1 of the malignant class on the test part, and ROC AUC with its 95% bootstrap interval. Leaky cells (seed protocol) are marked; their numbers are inflated.",
+        null,
+        ResultsFigure.RenderPng("Malignant precision, recall, F1 and AUC per cell", [.. rows.Select(r => new CellMetrics(r.Cell, r.Leaky, r.Precision ?? 0, r.Recall ?? 0, r.F1 ?? 0, r.Auc, r.AucLower, r.AucUpper))]));
+
+    private static List<ProtocolPair> Pairs(List<ExperimentSummaryRow> rows) =>
+        [.. rows.Where(r => r.Protocol == "seed")
+            .Select(s => (Seed: s, Cv: rows.FirstOrDefault(c => c.Protocol == "cv" && c.Task == s.Task && c.Balancing == s.Balancing)))
+            .Where(p => p.Cv is not null)
+            .Select(p => new ProtocolPair($"{p.Seed.Task} · {p.Seed.Balancing}", p.Seed.Auc, p.Seed.AucLower, p.Seed.AucUpper, p.Seed.Accuracy ?? 0, p.Cv!.Auc, p.Cv.AucLower, p.Cv.AucUpper, p.Cv.Accuracy ?? 0))];
+
+    /// <summary>Scans decoded once each, and patches cut as training cut them (variant 0, before augmentation).</summary>
+    private sealed class ScanCache(MiasDataset dataset)
+    {
+        private readonly Dictionary<string, GrayImage> _images = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PatchOrigin> _origins = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (PatchExtractor Extractor, Dictionary<string, PatchOrigin> Origins)> _plans = new(StringComparer.Ordinal);
+        private PatchExtractor? _extractor;
+
+        public PatchOrigin? Origin(string sampleId)
+        {
+            if (_origins.Count == 0)
+            {
+                _extractor ??= new PatchExtractor(new PatchOptions());
+                foreach (var origin in _extractor.Plan(dataset.Scans).Origins)
+                {
+                    _origins[origin.Id] = origin;
+                }
+            }
+
+            return _origins.GetValueOrDefault(sampleId);
+        }
+
+        public GrayImage Image(Scan scan)
+        {
+            if (!_images.TryGetValue(scan.Id, out var image))
+            {
+                var file = dataset.Source.ReadScanFile(scan.FileName);
+                _images[scan.Id] = image = ScanImageReader.Read(file.Content, Path.Combine(dataset.Source.Path, scan.FileName));
+            }
+
+            return image;
+        }
+
+        public byte[] Patch(string sampleId, RunConfig config)
+        {
+            var key = $"{config.PatchSize}/{config.Radius}/{config.Seed}";
+            if (!_plans.TryGetValue(key, out var plan))
+            {
+                var extractor = new PatchExtractor(new PatchOptions { Size = config.PatchSize, Radius = RadiusRule.Parse(config.Radius), Seed = config.Seed });
+                _plans[key] = plan = (extractor, extractor.Plan(dataset.Scans).Origins.ToDictionary(o => o.Id, StringComparer.Ordinal));
+            }
+
+            var origin = plan.Origins.GetValueOrDefault(sampleId) ?? throw new MammoDataException($"{sampleId}: in the run's predictions but not in the data");
+            return plan.Extractor.Cut(Image(origin.Scan), origin);
+        }
+    }
+}

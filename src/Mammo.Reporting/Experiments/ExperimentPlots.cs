@@ -1,0 +1,25 @@
+using Mammo.Data;
+using Mammo.Learning.Experiments;
+using Mammo.Storage;
+
+namespace Mammo.Reporting.Experiments;
+
+/// <summary>Draws an experiment's figures into its plots folder (replaced as a whole, atomically).</summary>
+public static class ExperimentPlots
+{
+    /// <summary>The figures, as written to <c>plots/</c>.</summary>
+    public static IReadOnlyList<ExperimentFigure> Draw(ExperimentFolder folder, MiasDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var figures = ExperimentFigures.Build(folder, dataset);
+        AtomicOutput.WriteFolder(folder.File(ExperimentFolder.PlotsFolder), overwrite: true, path =>
+        {
+            foreach (var figure in figures)
+            {
+                File.WriteAllBytes(Path.Combine(path, figure.File), figure.Png);
+            }
+        });
+        return figures;
+    }
+}
