@@ -12,6 +12,11 @@ public sealed class LocaliseSettings : DataSettings
     [Description("A finished patient or cv run (mammo train); cv scores each scan with the fold model that held it out.")]
     public string Run { get; init; } = string.Empty;
 
+    [CommandOption("--min-inside <SHARE>")]
+    [Description("The share of a region's square that must be breast tissue (windows across the skin line or film edge score high on contrast alone).")]
+    [DefaultValue(0.9)]
+    public double MinimumInside { get; init; } = 0.9;
+
     [CommandOption("--radii <R,R,...>")]
     [Description("Lesion radii (pixels) the heat map looks for, as for mammo predict.")]
     [DefaultValue("48,96")]
@@ -40,6 +45,11 @@ public sealed class LocaliseSettings : DataSettings
 
     public override ValidationResult Validate()
     {
+        if (MinimumInside is < 0 or > 1)
+        {
+            return ValidationResult.Error($"--min-inside {MinimumInside.ToString(CultureInfo.InvariantCulture)}: expected a share between 0 and 1");
+        }
+
         if (Radii.Split(',').Any(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 4 || v > 1000))
         {
             return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 48,96");

@@ -71,7 +71,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
     private int Heatmap(PredictSettings settings, TrainedModel model, GrayImage image)
     {
-        var result = new ScanHeatmap(model) { Radii = settings.RadiusList() }.Compute(image, settings.Top);
+        var result = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }.Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var overlay = settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png";
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
@@ -115,7 +115,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         }
 
         var csv = settings.Out ?? "heatmap-regions.csv";
-        var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList() };
+        var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
         var (count, images) = ImageFiles(settings.Image, cancellationToken);
         if (count == 0)

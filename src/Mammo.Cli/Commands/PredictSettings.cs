@@ -37,6 +37,11 @@ public sealed class PredictSettings : CommandSettings
     [DefaultValue(5)]
     public int Top { get; init; } = 5;
 
+    [CommandOption("--min-inside <SHARE>")]
+    [Description("Without --at: the share of a region's square that must be breast tissue (windows across the skin line or film edge score high on contrast alone).")]
+    [DefaultValue(0.9)]
+    public double MinimumInside { get; init; } = 0.9;
+
     [CommandOption("--radii <R,R,...>")]
     [Description("Without --at: lesion radii (pixels) to scan for; each is one scale (24 / r).")]
     [DefaultValue("48,96")]
@@ -56,6 +61,11 @@ public sealed class PredictSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        if (MinimumInside is < 0 or > 1)
+        {
+            return ValidationResult.Error($"--min-inside {MinimumInside.ToString(CultureInfo.InvariantCulture)}: expected a share between 0 and 1");
+        }
+
         if (Top < 1)
         {
             return ValidationResult.Error("--top must be at least 1");

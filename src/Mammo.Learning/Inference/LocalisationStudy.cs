@@ -28,6 +28,9 @@ public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
 
     public int Seed { get; init; }
 
+    /// <summary>As <see cref="ScanHeatmap.MinimumInside"/>; the random baseline obeys it too.</summary>
+    public double MinimumInside { get; init; } = 0.9;
+
     /// <summary>The held-out abnormal scans with a located lesion, and the run's unit (fold, or null) that held each out.</summary>
     public IReadOnlyList<(Scan Scan, int? Fold)> HeldOutScans()
     {
@@ -65,7 +68,7 @@ public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
             {
                 var model = fold is { } f ? TrainedModel.LoadFold(_run, f) : TrainedModel.Load(_run);
                 loaded.Add(model);
-                models[fold ?? -1] = new ScanHeatmap(model) { Radii = Radii };
+                models[fold ?? -1] = new ScanHeatmap(model) { Radii = Radii, MinimumInside = MinimumInside };
             }
 
             var foldOf = scans.ToDictionary(s => s.Scan.FileName, s => s.Fold ?? -1, StringComparer.Ordinal);
@@ -88,7 +91,7 @@ public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
                 var mask = BreastMask.Compute(image);
                 for (var repeat = 0; repeat < RandomRepeats; repeat++)
                 {
-                    random.Add(new LocalisationCase(scan.Id, lesions, RandomRegions.Draw(mask, Radii, RegionsPerScan, generator)));
+                    random.Add(new LocalisationCase(scan.Id, lesions, RandomRegions.Draw(mask, Radii, RegionsPerScan, generator, MinimumInside)));
                 }
 
                 progress?.Report(cases.Count);

@@ -19,6 +19,12 @@ public sealed class ScanHeatmap(TrainedModel model)
     /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
     public IReadOnlyList<double> Radii { get; init; } = [48, 96];
 
+    /// <summary>
+    /// The share of a region's square that must be breast tissue for it to be listed. Windows across the skin line
+    /// or the film's edge score high on contrast alone (measured: they filled the top regions of held-out scans).
+    /// </summary>
+    public double MinimumInside { get; init; } = 0.9;
+
     /// <summary>Side of the returned score grid.</summary>
     public int GridSize { get; init; } = 256;
 
@@ -58,7 +64,7 @@ public sealed class ScanHeatmap(TrainedModel model)
                     {
                         var row = ((FullyConvolutionalSeedCnn.Stride * i) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
                         var column = ((FullyConvolutionalSeedCnn.Stride * j) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
-                        if (mask.Contains((int)row, (int)column))
+                        if (mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= MinimumInside)
                         {
                             candidates.Add(new ScoredRegion(column, row, PatchGeometry.MiasY(row, scan.Height), radius, map[i, j]));
                         }

@@ -55,5 +55,7 @@ public static class FigureStyle
             UseSans(axis.Label);
             UseSans(axis.TickLabelStyle);
         }
+
+        plot.Legend.FontName = s_sans.Value;
     }
 }

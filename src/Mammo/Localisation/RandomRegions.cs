@@ -12,7 +12,8 @@ public static class RandomRegions
     private const int AttemptsPerRegion = 1000;
 
     /// <summary>Up to <paramref name="count"/> regions (fewer if the breast has no room for more).</summary>
-    public static IReadOnlyList<ScoredRegion> Draw(BreastMask mask, IReadOnlyList<double> radii, int count, Random random)
+    /// <param name="minimumInside">The share of a region's square that must be breast, as the detector asks (<c>ScanHeatmap.MinimumInside</c>).</param>
+    public static IReadOnlyList<ScoredRegion> Draw(BreastMask mask, IReadOnlyList<double> radii, int count, Random random, double minimumInside = 0)
     {
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(radii);
@@ -32,7 +33,7 @@ public static class RandomRegions
         {
             var (row, column) = (random.Next(mask.Height), random.Next(mask.Width));
             var radius = radii[random.Next(radii.Count)];
-            if (!mask.Contains(row, column))
+            if (!mask.Contains(row, column) || (minimumInside > 0 && mask.InsideFraction(row + 0.5, column + 0.5, radius) < minimumInside))
             {
                 continue;
             }

@@ -36,4 +36,26 @@ public class BreastMaskTests
         Assert.Equal(0, mask.Area);
         Assert.False(mask.Contains(5, 5));
     }
+
+    [Fact]
+    public void Inside_fraction_is_the_share_of_a_square_on_tissue_with_the_image_edge_counting_as_outside()
+    {
+        // Tissue: rows 20..79, columns 30..69 of a 100×100 film; rows 0..9 also bright, to reach the edge.
+        var image = GrayImage.Blank(100, 100);
+        for (var r = 0; r < 80; r++)
+        {
+            for (var c = 30; c < 70; c++)
+            {
+                image.Pixels[(r * 100) + c] = (byte)(r < 10 || r >= 20 ? 150 : 0);
+            }
+        }
+
+        var mask = BreastMask.Compute(image);
+
+        Assert.Equal(1.0, mask.InsideFraction(50, 50, 5), 12);
+        Assert.Equal(0.5, mask.InsideFraction(50, 30, 10), 12);
+        Assert.Equal(0.0, mask.InsideFraction(0, 0, 10), 12);
+        Assert.Equal(0.0, mask.InsideFraction(5, 50, 4), 12);
+        Assert.Equal(0.25, mask.InsideFraction(79.5, 69.5, 10), 12);
+    }
 }

@@ -195,7 +195,7 @@ public sealed class TrainingRunTests : IDisposable
         var scan = Mammo.Imaging.ScanImageReader.Read(Path.Combine(_dataset.Source.Path, "mdb001.pgm"));
         var mask = Mammo.Imaging.BreastMask.Compute(scan);
 
-        var result = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24], GridSize = 32 }.Compute(scan, top: 3);
+        var result = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24], GridSize = 32, MinimumInside = 0 }.Compute(scan, top: 3);
 
         Assert.NotEmpty(result.Top);
         Assert.True(result.Top.Count <= 3);
@@ -238,7 +238,7 @@ public sealed class TrainingRunTests : IDisposable
         var folder = Run(EvaluationProtocol.Patient, "overlay", epochs: 1);
         var overlay = _folder.File("mdb001-heatmap.png");
 
-        var result = CliRunner.Run("predict", folder.Path, Path.Combine(_dataset.Source.Path, "mdb001.pgm"), "--radii", "12,24", "--top", "2", "--out", overlay, "--json");
+        var result = CliRunner.Run("predict", folder.Path, Path.Combine(_dataset.Source.Path, "mdb001.pgm"), "--radii", "12,24", "--min-inside", "0", "--top", "2", "--out", overlay, "--json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -255,7 +255,7 @@ public sealed class TrainingRunTests : IDisposable
         var folder = Run(EvaluationProtocol.Patient, "batch", epochs: 1);
         var csv = _folder.File("regions.csv");
 
-        var result = CliRunner.Run("predict", folder.Path, _dataset.Source.Path, "--radii", "24", "--top", "2", "--out", csv);
+        var result = CliRunner.Run("predict", folder.Path, _dataset.Source.Path, "--radii", "24", "--min-inside", "0", "--top", "2", "--out", csv);
         var misuse = CliRunner.Run("predict", folder.Path, _dataset.Source.Path, "--at", "10,10,5");
 
         Assert.Equal(0, result.ExitCode);
@@ -265,5 +265,30 @@ public sealed class TrainingRunTests : IDisposable
         Assert.All(lines.Skip(1), l => Assert.InRange(int.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), 1, 2));
         Assert.Equal(2, misuse.ExitCode);
         Assert.Contains("--at names a region of one image", misuse.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heat_map_regions_lie_mostly_on_breast_tissue()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "inside", epochs: 1);
+        using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+
+        // Tissue fills rows and columns 20..107 of a 128×128 film; windows of radius 12 or 24 near its edge straddle the background.
+        var scan = Mammo.Imaging.GrayImage.Blank(Size, Size);
+        for (var r = 20; r < 108; r++)
+        {
+            for (var c = 20; c < 108; c++)
+            {
+                scan.Pixels[(r * Size) + c] = (byte)(100 + ((r * 7 + c * 13) % 50));
+            }
+        }
+
+        var mask = Mammo.Imaging.BreastMask.Compute(scan);
+        var strict = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24] }.Compute(scan, top: 50);
+        var loose = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24], MinimumInside = 0 }.Compute(scan, top: 50);
+
+        Assert.NotEmpty(strict.Top);
+        Assert.All(strict.Top, r => Assert.True(mask.InsideFraction(r.Row, r.Column, r.Radius) >= 0.9, $"region at ({r.Column}, {r.Row}) r {r.Radius}"));
+        Assert.Contains(loose.Top, r => mask.InsideFraction(r.Row, r.Column, r.Radius) < 0.9);
     }
 }

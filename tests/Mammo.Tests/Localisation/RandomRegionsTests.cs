@@ -60,4 +60,16 @@ public class RandomRegionsTests
         Assert.Single(RandomRegions.Draw(Rectangle(3, 3), [10], 5, new Random(1)));
         Assert.Empty(RandomRegions.Draw(BreastMask.Compute(GrayImage.Blank(32, 32)), [10], 5, new Random(1)));
     }
+
+    [Fact]
+    public void Regions_can_be_asked_to_lie_wholly_on_the_breast()
+    {
+        var mask = Rectangle();
+
+        var regions = RandomRegions.Draw(mask, [8], 5, new Random(2), minimumInside: 1);
+
+        Assert.NotEmpty(regions);
+        Assert.All(regions, r => Assert.InRange(r.Row, 10 + 8, 60 - 8));
+        Assert.All(regions, r => Assert.InRange(r.Column, 20 + 8, 100 - 8));
+    }
 }
