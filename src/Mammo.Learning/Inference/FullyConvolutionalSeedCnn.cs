@@ -20,8 +20,12 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
     public FullyConvolutionalSeedCnn(SeedCnn model)
     {
         ArgumentNullException.ThrowIfNull(model);
+
+        // Intermediates (detached views, the reshape) are disposed with the scope, not left to the finalizer
+        // thread; the clones kept as weights leave it and are disposed with this object.
+        using var scope = NewDisposeScope();
         var state = model.state_dict();
-        Tensor Copy(string name) => state[name].detach().clone();
+        Tensor Copy(string name) => state[name].detach().clone().MoveToOuterDisposeScope();
         var classes = state["logits.weight"].shape[0];
         _weights =
         [
@@ -29,7 +33,7 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
             Copy("conv2.weight"), Copy("conv2.bias"),
             Copy("conv3.weight"), Copy("conv3.bias"),
             Copy("dense.weight"), Copy("dense.bias"),
-            state["logits.weight"].detach().reshape(classes, 64, 10, 10).clone(), Copy("logits.bias"),
+            state["logits.weight"].detach().reshape(classes, 64, 10, 10).clone().MoveToOuterDisposeScope(), Copy("logits.bias"),
         ];
         ClassCount = (int)classes;
     }
