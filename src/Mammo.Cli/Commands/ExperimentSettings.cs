@@ -35,11 +35,11 @@ public sealed class ExperimentSettings : DataSettings
     public string? Model { get; init; }
 
     [CommandOption("--folds <K>")]
-    [Description("Folds for cv cells (default 5; 3 with --quick).")]
+    [Description("Folds for cv cells (default 3).")]
     public int? Folds { get; init; }
 
     [CommandOption("-e|--epochs <N>")]
-    [Description("Maximum epochs per model (default 10; 3 with --quick).")]
+    [Description("Maximum epochs per model (default 8; 3 with --quick).")]
     public int? Epochs { get; init; }
 
     [CommandOption("--patience <N>")]

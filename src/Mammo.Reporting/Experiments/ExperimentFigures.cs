@@ -181,7 +181,7 @@ public static class ExperimentFigures
         var items = errors.Select(p => new GalleryItem(scans.Patch(p.SampleId, config), config.PatchSize, Caption(p, task.ClassNames, positive), p.Probabilities[p.PredictedLabel] >= 0.8)).ToList();
         yield return new ExperimentFigure($"{cell.Name}-errors.png", $"{cell.Name}: misclassified",
             $"The {errors.Count} most confident errors of {predictions.Count(p => p.PredictedLabel != p.TrueLabel)} (framed in red: predicted with probability ≥ 0.8), each as cut from its scan, before augmentation.",
-            cell.Name, PatchGalleryFigure.RenderPng($"{cell.Name}{leaky}: misclassified test {(config.Leaky ? "patches" : "lesions")}", items));
+            cell.Name, PatchGalleryFigure.RenderPng($"{cell.Name}{leaky}: misclassified test {(config.Leaky ? "patches" : "lesions")}", items, columns: 6, tilePx: 190));
 
         if (config.Protocol == EvaluationProtocol.Cv && cell.Balancing == plan.Balancings[0])
         {

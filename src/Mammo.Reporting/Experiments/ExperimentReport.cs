@@ -187,16 +187,30 @@ public static class ExperimentReport
             var report = folder.Cell(cell).File(RunFolder.ReportFile);
             if (File.Exists(report))
             {
-                html.Append("<pre>").Append(E(File.ReadAllText(report).TrimEnd())).Append("</pre>\n");
+                // The leak warning is already shown above, as a box.
+                var lines = File.ReadAllLines(report).Where(l => !l.StartsWith("WARNING", StringComparison.Ordinal)).SkipWhile(string.IsNullOrWhiteSpace);
+                html.Append("<pre>").Append(E(string.Join('\n', lines).TrimEnd())).Append("</pre>\n");
+            }
+
+            // Confusion matrix and ROC are square and read well side by side; curves, galleries and scans need the width.
+            var own = figures.Where(f => f.Cell == cell.Name).ToList();
+            static bool Paired(ExperimentFigure f) => f.File.EndsWith("-confusion.png", StringComparison.Ordinal) || f.File.EndsWith("-roc.png", StringComparison.Ordinal);
+            foreach (var figure in own.Where(f => f.File.EndsWith("-curves.png", StringComparison.Ordinal)))
+            {
+                Figure(html, figure);
             }
 
             html.Append("<div class=\"grid\">\n");
-            foreach (var figure in figures.Where(f => f.Cell == cell.Name))
+            foreach (var figure in own.Where(Paired))
             {
                 Figure(html, figure);
             }
 
             html.Append("</div>\n");
+            foreach (var figure in own.Where(f => !Paired(f) && !f.File.EndsWith("-curves.png", StringComparison.Ordinal)))
+            {
+                Figure(html, figure);
+            }
         }
     }
 
