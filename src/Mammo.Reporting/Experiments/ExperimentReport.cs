@@ -234,9 +234,9 @@ public static class ExperimentReport
         var tasks = string.Join(',', plan.Tasks);
         var balancings = string.Join(',', plan.Balancings.Select(b => b.ToString().ToLowerInvariant()));
         var protocols = string.Join(',', plan.Protocols.Select(p => p.ToString().ToLowerInvariant()));
-        html.Append("<pre>mammo experiment --data ").Append(E(plan.DataPath)).Append(" --tasks ").Append(E(tasks)).Append(" --balancing ").Append(E(balancings))
-            .Append(" --protocols ").Append(E(protocols)).Append(" --model ").Append(E(plan.Model)).Append(" --folds ").Append(N(plan.Folds)).Append(" --epochs ").Append(N(plan.Epochs))
-            .Append(" --patience ").Append(N(plan.Patience)).Append(" --seed ").Append(N(plan.Seed)).Append(" --out ").Append(E(folder.Path))
+        html.Append("<pre>mammo experiment --data ").Append(E(plan.DataPath)).Append(" \\\n    --tasks ").Append(E(tasks)).Append(" --balancing ").Append(E(balancings))
+            .Append(" --protocols ").Append(E(protocols)).Append(" \\\n    --model ").Append(E(plan.Model)).Append(" --folds ").Append(N(plan.Folds)).Append(" --epochs ").Append(N(plan.Epochs))
+            .Append(" --patience ").Append(N(plan.Patience)).Append(" --seed ").Append(N(plan.Seed)).Append(" \\\n    --out ").Append(E(folder.Path))
             .Append("\nmammo report ").Append(E(folder.Path)).Append(" --out report.html</pre>\n<p>Data checksum (SHA-256): <code>").Append(E(plan.DataChecksum)).Append("</code>. The same seed gives the same numbers on CPU with the same thread count.</p>\n");
     }
 
