@@ -6,7 +6,7 @@ namespace Mammo.Learning.Experiments;
 /// <summary>
 /// An experiment grid (tasks × balancings × protocols) and the training options every cell shares; saved as the
 /// experiment's <c>experiment.json</c>. The defaults are the original study redone beside the honest protocol,
-/// sized to finish on a 2-core CPU in about half an hour (docs/results.md has the measured time).
+/// sized to finish well within half an hour on a 2-core CPU (926 s measured; docs/results.md).
 /// </summary>
 public sealed record ExperimentPlan
 {
