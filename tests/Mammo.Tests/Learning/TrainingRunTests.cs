@@ -16,11 +16,7 @@ public sealed class TrainingRunTests : IDisposable
 
     public TrainingRunTests()
     {
-        var data = Path.Combine(_folder.Path, "data");
-        Directory.CreateDirectory(data);
-        var rows = Enumerable.Range(1, 48).Select(n => $"mdb{n:000} F CALC {((n + 1) / 2 % 2 == 0 ? "M" : "B")} {40 + (n % 5 * 10)} {50 + (n % 3 * 10)} 12");
-        SyntheticMias.Write(data, rows, Size);
-        _dataset = MiasDataset.Load(DatasetSource.Open(data), new DatasetLoadOptions(Strict: true, ImageSize: Size));
+        _dataset = SyntheticMias.Calcifications(_folder.Path, Size);
     }
 
     public void Dispose() => _folder.Dispose();

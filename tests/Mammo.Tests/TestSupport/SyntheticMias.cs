@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Mammo.Data;
 using Mammo.Imaging;
 
 namespace Mammo.Tests.TestSupport;
@@ -44,5 +45,17 @@ public static class SyntheticMias
         {
             tar.WriteEntry(path, Path.GetFileName(path));
         }
+    }
+
+    /// <summary>
+    /// The training tests' dataset, written under <paramref name="folder"/>/data and loaded strictly: 48 films of
+    /// 24 patients, one 12 px calcification each, benign and malignant alternating by patient.
+    /// </summary>
+    public static MiasDataset Calcifications(string folder, int size)
+    {
+        var data = Path.Combine(folder, "data");
+        Directory.CreateDirectory(data);
+        Write(data, Enumerable.Range(1, 48).Select(n => $"mdb{n:000} F CALC {((n + 1) / 2 % 2 == 0 ? "M" : "B")} {40 + (n % 5 * 10)} {50 + (n % 3 * 10)} 12"), size);
+        return MiasDataset.Load(DatasetSource.Open(data), new DatasetLoadOptions(Strict: true, ImageSize: size));
     }
 }
