@@ -16,7 +16,7 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         var run = new RunFolder(settings.Run);
         run.EnsureComplete();
         var config = run.ReadConfig();
-        var dataset = DataLocator.Load(settings.Data is null && config.DataPath.Length > 0 ? new DataSettings { Data = config.DataPath, Strict = settings.Strict } : settings);
+        var dataset = DataLocator.Load(settings, config.DataPath);
         var study = new LocalisationStudy(run, dataset) { Radii = settings.RadiusList(), RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside };
         var scans = study.HeldOutScans();
         if (scans.Count == 0)

@@ -21,7 +21,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         }
 
         var plan = folder.ReadPlan();
-        var dataset = DataLocator.Load(settings.Data is null && plan.DataPath.Length > 0 ? new DataSettings { Data = plan.DataPath, Strict = settings.Strict } : settings);
+        var dataset = DataLocator.Load(settings, plan.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
         if (plan.DataChecksum.Length > 0 && plan.DataChecksum != checksum)
         {

@@ -16,7 +16,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         var resume = settings.Resume is not null;
         var folder = new RunFolder(settings.Resume ?? settings.Out ?? DefaultFolder(settings));
         var config = resume ? folder.ReadConfig() : null;
-        var dataset = DataLocator.Load(resume && settings.Data is null ? new DataSettings { Data = config!.DataPath, Strict = settings.Strict } : settings);
+        var dataset = DataLocator.Load(settings, config?.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
         if (config is not null && config.DataChecksum != checksum)
         {

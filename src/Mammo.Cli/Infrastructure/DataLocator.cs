@@ -35,4 +35,14 @@ public static class DataLocator
         var source = DatasetSource.Open(Resolve(settings.Data));
         return MiasDataset.Load(source, new DatasetLoadOptions(settings.Strict));
     }
+
+    /// <summary>
+    /// For a command that works on something trained earlier (a run, an experiment): <c>--data</c> if given, else
+    /// the path recorded when it was trained, else the usual lookup.
+    /// </summary>
+    public static MiasDataset Load(DataSettings settings, string? recordedPath)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Load(settings.Data is null && !string.IsNullOrEmpty(recordedPath) ? new DataSettings { Data = recordedPath, Strict = settings.Strict } : settings);
+    }
 }
