@@ -29,10 +29,15 @@ public static class ExperimentFigures
         var plan = folder.ReadPlan();
         var rows = plan.Cells().Select(c => ExperimentSummary.Row(folder, c, null, string.Empty)).ToList();
         var figures = new List<ExperimentFigure> { SeverityByClass(dataset), BalancingEffect(plan, dataset) };
+        var cells = plan.Cells().Zip(rows).Where(c => c.Second.Status == "complete").Select(c => CellData.Read(folder, plan, c.First, c.Second)).ToList();
+
+        // Every scan the galleries and overlays need, read in one pass: an archive is a stream, each separate
+        // read would decompress it again from the start.
         var scans = new ScanCache(dataset);
-        foreach (var cell in plan.Cells().Where(c => rows.Single(r => r.Cell == c.Name).Status == "complete"))
+        scans.Load(cells.SelectMany(c => Misclassified(c.Predictions).Concat(c.Overlaid ? OverlayPicks(c.Task, c.Predictions).Select(p => p.Prediction) : []).Select(p => (p.SampleId, c.Config))));
+        foreach (var cell in cells)
         {
-            figures.AddRange(CellFigures(folder, plan, cell, scans));
+            figures.AddRange(CellFigures(cell, scans));
         }
 
         var complete = rows.Where(r => r.Status == "complete").ToList();
@@ -92,33 +97,22 @@ public static class ExperimentFigures
     private static ExperimentFigure BalancingEffect(ExperimentPlan plan, MiasDataset dataset)
     {
         var origins = new PatchExtractor(new PatchOptions { Seed = plan.Seed }).Plan(dataset.Scans).Origins;
-        var categories = new List<string>();
-        var counts = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var bars = new List<(string Category, IReadOnlyList<string> Classes, IReadOnlyList<Sample> Kept)>();
         foreach (var task in plan.Tasks.Select(ClassificationTask.Parse))
         {
             var samples = task.Samples(origins);
-            foreach (var (name, balancing) in new[] { ("all", Balancing.None) }.Concat(plan.Balancings.Where(b => b is Balancing.Class or Balancing.Full).Select(b => (b.ToString().ToLowerInvariant(), b))))
+            bars.Add(($"{task.Name}\nall", task.ClassNames, samples));
+            foreach (var balancing in plan.Balancings.Where(b => b is Balancing.Class or Balancing.Full))
             {
-                categories.Add($"{task.Name}\n{name}");
-                var kept = Balancer.Apply(samples, balancing, plan.Seed);
-                foreach (var (className, index) in task.ClassNames.Select((n, i) => (n, i)))
-                {
-                    if (!counts.TryGetValue(className, out var list))
-                    {
-                        counts[className] = list = [];
-                    }
-
-                    while (list.Count < categories.Count - 1)
-                    {
-                        list.Add(0);
-                    }
-
-                    list.Add(kept.Count(s => s.Label == index));
-                }
+                bars.Add(($"{task.Name}\n{balancing.ToString().ToLowerInvariant()}", task.ClassNames, Balancer.Apply(samples, balancing, plan.Seed)));
             }
         }
 
-        var series = counts.Select(c => new BarSeries(c.Key, [.. c.Value.Concat(Enumerable.Repeat(0.0, categories.Count - c.Value.Count))], ColourOf(c.Key))).ToList();
+        // One series per class name over every bar (0 where a group has no such class), in order of first appearance.
+        var categories = bars.Select(b => b.Category).ToList();
+        var series = bars.SelectMany(b => b.Classes).Distinct(StringComparer.Ordinal)
+            .Select(name => new BarSeries(name, [.. bars.Select(b => (double)b.Kept.Count(s => b.Classes[s.Label] == name))], ColourOf(name)))
+            .ToList();
         return new ExperimentFigure(
             "balancing.png",
             "Samples before and after balancing",
@@ -134,13 +128,10 @@ public static class ExperimentFigures
         _ => "#9E9E9E",
     };
 
-    private static IEnumerable<ExperimentFigure> CellFigures(ExperimentFolder folder, ExperimentPlan plan, ExperimentCell cell, ScanCache scans)
+    private static IEnumerable<ExperimentFigure> CellFigures(CellData data, ScanCache scans)
     {
-        var run = folder.Cell(cell);
-        var config = run.ReadConfig();
-        var task = ClassificationTask.Parse(cell.Task);
+        var (cell, config, task, predictions, run) = (data.Cell, data.Config, data.Task, data.Predictions, data.Run);
         var leaky = config.Leaky ? " (leaky seed protocol)" : string.Empty;
-        var predictions = PredictionTable.Read(File.ReadAllText(run.File(RunFolder.PredictionsFile)), task.ClassNames, run.File(RunFolder.PredictionsFile));
         var units = config.Protocol == EvaluationProtocol.Cv ? Enumerable.Range(0, config.Folds).Select(f => (int?)f).ToList() : [null];
         var curves = units.Select(u => (Unit: u, File: Path.Combine(run.UnitFolder(u), RunFolder.HistoryFile)))
             .Where(u => File.Exists(u.File))
@@ -167,8 +158,7 @@ public static class ExperimentFigures
         var pooled = Roc("pooled", predictions, positive);
         if (pooled is not null)
         {
-            var row = ExperimentSummary.Row(folder, cell, null, string.Empty);
-            pooled = pooled with { Name = units.Count > 1 ? "pooled out-of-fold" : "test", AucLower = row.AucLower, AucUpper = row.AucUpper };
+            pooled = pooled with { Name = units.Count > 1 ? "pooled out-of-fold" : "test", AucLower = data.Row.AucLower, AucUpper = data.Row.AucUpper };
             var folds = units.Count > 1
                 ? units.Select(u => Roc($"fold {u}", [.. predictions.Where(p => p.Fold == u)], positive)).OfType<RocLine>().ToList()
                 : [];
@@ -183,9 +173,9 @@ public static class ExperimentFigures
             $"The {errors.Count} most confident errors of {predictions.Count(p => p.PredictedLabel != p.TrueLabel)} (framed in red: predicted with probability ≥ 0.8), each as cut from its scan, before augmentation.",
             cell.Name, PatchGalleryFigure.RenderPng($"{cell.Name}{leaky}: misclassified test {(config.Leaky ? "patches" : "lesions")}", items, columns: 6, tilePx: 190));
 
-        if (config.Protocol == EvaluationProtocol.Cv && cell.Balancing == plan.Balancings[0])
+        if (data.Overlaid)
         {
-            foreach (var figure in Overlays(cell, task, predictions, scans))
+            foreach (var figure in Overlays(cell, config, task, predictions, scans))
             {
                 yield return figure;
             }
@@ -194,15 +184,23 @@ public static class ExperimentFigures
 
     // The scans of two telling test lesions: the malignant one the model found most surely, and the benign one it
     // took most surely for malignant.
-    private static IEnumerable<ExperimentFigure> Overlays(ExperimentCell cell, ClassificationTask task, IReadOnlyList<Prediction> predictions, ScanCache scans)
+    private static IEnumerable<(Prediction Prediction, string What)> OverlayPicks(ClassificationTask task, IReadOnlyList<Prediction> predictions)
     {
         var positive = task.PositiveClass;
         var lesionLevel = predictions.GroupBy(p => p.SampleId).Select(g => g.First()).ToList();
         var found = lesionLevel.Where(p => p.TrueLabel == positive).MaxBy(p => p.Probabilities[positive]);
         var alarm = lesionLevel.Where(p => p.TrueLabel != positive).MaxBy(p => p.Probabilities[positive]);
-        foreach (var (prediction, what) in new[] { (found, "most surely found malignant lesion"), (alarm, "most confident false alarm") })
+        return new[] { (found, "most surely found malignant lesion"), (alarm, "most confident false alarm") }
+            .Where(p => p.Item1 is not null)
+            .Select(p => (p.Item1!, p.Item2));
+    }
+
+    private static IEnumerable<ExperimentFigure> Overlays(ExperimentCell cell, RunConfig config, ClassificationTask task, IReadOnlyList<Prediction> predictions, ScanCache scans)
+    {
+        var positive = task.PositiveClass;
+        foreach (var (prediction, what) in OverlayPicks(task, predictions))
         {
-            if (prediction is null || scans.Origin(prediction.SampleId) is not { Lesion: { } lesion } origin)
+            if (scans.Origin(prediction.SampleId, config) is not { Lesion: { } lesion } origin)
             {
                 continue;
             }
@@ -239,27 +237,41 @@ public static class ExperimentFigures
             .Where(p => p.Cv is not null)
             .Select(p => new ProtocolPair($"{p.Seed.Task} · {p.Seed.Balancing}", p.Seed.Auc, p.Seed.AucLower, p.Seed.AucUpper, p.Seed.Accuracy ?? 0, p.Cv!.Auc, p.Cv.AucLower, p.Cv.AucUpper, p.Cv.Accuracy ?? 0))];
 
+    /// <summary>What the figures of one complete cell are drawn from, read once.</summary>
+    private sealed record CellData(ExperimentCell Cell, RunFolder Run, RunConfig Config, ClassificationTask Task, IReadOnlyList<Prediction> Predictions, ExperimentSummaryRow Row, bool Overlaid)
+    {
+        public static CellData Read(ExperimentFolder folder, ExperimentPlan plan, ExperimentCell cell, ExperimentSummaryRow row)
+        {
+            var run = folder.Cell(cell);
+            var config = run.ReadConfig();
+            var task = ClassificationTask.Parse(cell.Task);
+            var file = run.File(RunFolder.PredictionsFile);
+            var predictions = PredictionTable.Read(File.ReadAllText(file), task.ClassNames, file);
+
+            // Scan overlays for one cv cell per group: the first balancing's.
+            return new CellData(cell, run, config, task, predictions, row, config.Protocol == EvaluationProtocol.Cv && cell.Balancing == plan.Balancings[0]);
+        }
+    }
+
     /// <summary>Scans decoded once each, and patches cut as training cut them (variant 0, before augmentation).</summary>
     private sealed class ScanCache(MiasDataset dataset)
     {
         private readonly Dictionary<string, GrayImage> _images = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, PatchOrigin> _origins = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (PatchExtractor Extractor, Dictionary<string, PatchOrigin> Origins)> _plans = new(StringComparer.Ordinal);
-        private PatchExtractor? _extractor;
 
-        public PatchOrigin? Origin(string sampleId)
+        /// <summary>Decodes the scans of these samples, reading the source once.</summary>
+        public void Load(IEnumerable<(string SampleId, RunConfig Config)> samples)
         {
-            if (_origins.Count == 0)
+            var scans = samples.Select(s => Origin(s.SampleId, s.Config)).OfType<PatchOrigin>().Select(o => o.Scan)
+                .Where(s => !_images.ContainsKey(s.Id)).DistinctBy(s => s.Id).ToDictionary(s => s.FileName, StringComparer.Ordinal);
+            foreach (var file in dataset.Source.ReadScanFiles(scans.Keys.ToHashSet(StringComparer.Ordinal)))
             {
-                _extractor ??= new PatchExtractor(new PatchOptions());
-                foreach (var origin in _extractor.Plan(dataset.Scans).Origins)
-                {
-                    _origins[origin.Id] = origin;
-                }
+                _images[scans[file.FileName].Id] = ScanImageReader.Read(file.Content, Path.Combine(dataset.Source.Path, file.FileName));
             }
-
-            return _origins.GetValueOrDefault(sampleId);
         }
+
+        /// <summary>Where the run cut a sample (normal scans' centres depend on its seed), or null if the data lacks it.</summary>
+        public PatchOrigin? Origin(string sampleId, RunConfig config) => Plan(config).Origins.GetValueOrDefault(sampleId);
 
         public GrayImage Image(Scan scan)
         {
@@ -274,6 +286,12 @@ public static class ExperimentFigures
 
         public byte[] Patch(string sampleId, RunConfig config)
         {
+            var origin = Origin(sampleId, config) ?? throw new MammoDataException($"{sampleId}: in the run's predictions but not in the data");
+            return Plan(config).Extractor.Cut(Image(origin.Scan), origin);
+        }
+
+        private (PatchExtractor Extractor, Dictionary<string, PatchOrigin> Origins) Plan(RunConfig config)
+        {
             var key = $"{config.PatchSize}/{config.Radius}/{config.Seed}";
             if (!_plans.TryGetValue(key, out var plan))
             {
@@ -281,8 +299,7 @@ public static class ExperimentFigures
                 _plans[key] = plan = (extractor, extractor.Plan(dataset.Scans).Origins.ToDictionary(o => o.Id, StringComparer.Ordinal));
             }
 
-            var origin = plan.Origins.GetValueOrDefault(sampleId) ?? throw new MammoDataException($"{sampleId}: in the run's predictions but not in the data");
-            return plan.Extractor.Cut(Image(origin.Scan), origin);
+            return plan;
         }
     }
 }
