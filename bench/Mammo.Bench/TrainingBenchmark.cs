@@ -101,9 +101,9 @@ public static class TrainingBenchmark
     /// <summary>
     /// Floating-point operations of one training image of the seed CNN: 2 per multiply-add, for the forward pass,
     /// the input gradient (not needed by the first convolution, whose input is the image) and the weight gradient.
-    /// 308.8 MFLOP; the per-element work of ReLU, pooling and dropout is left out (it is memory traffic, not arithmetic).
+    /// 307.6 MFLOP; the per-element work of ReLU, pooling and dropout is left out (it is memory traffic, not arithmetic).
     /// </summary>
-    internal static double TrainingFlopsPerImage()
+    private static double TrainingFlopsPerImage()
     {
         // (multiply-adds of the forward pass, whether the layer needs an input gradient)
         (double MultiplyAdds, bool InputGradient)[] layers =
