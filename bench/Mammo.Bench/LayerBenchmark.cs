@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,7 +12,7 @@ namespace Mammo.Bench;
 /// </summary>
 public static class LayerBenchmark
 {
-    private const int Batch = 32;
+    private const int Batch = SeedCnnArithmetic.Batch;
 
     public static int Run(int threads, int repeat)
     {
@@ -24,19 +23,10 @@ public static class LayerBenchmark
         Console.WriteLine();
         Console.WriteLine("| layer | forward | forward + backward | channels-last forward | channels-last forward + backward |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        // (name, input channels, output channels, input size, kernel, whether the input needs a gradient)
-        (string Name, int In, int Out, int Size, int Kernel, bool InputGradient)[] convolutions =
-        [
-            ("conv1 1→32, 48×48", 1, 32, 48, 3, false),
-            ("conv2 32→64, 46×46", 32, 64, 46, 3, true),
-            ("conv3 64→64, 22×22", 64, 64, 22, 3, true),
-            ("dense 64→64 per pixel, 10×10", 64, 64, 10, 1, true),
-        ];
-        foreach (var c in convolutions)
+        foreach (var c in SeedCnnArithmetic.Layers)
         {
-            var output = c.Size - c.Kernel + 1;
-            var forwardFlops = 2.0 * Batch * c.Out * c.In * c.Kernel * c.Kernel * output * output;
-            var trainingFlops = forwardFlops * (c.InputGradient ? 3 : 2);
+            var forwardFlops = Batch * SeedCnnArithmetic.ForwardFlops(c);
+            var trainingFlops = Batch * SeedCnnArithmetic.TrainingFlops(c);
             using var x = torch.rand(Batch, c.In, c.Size, c.Size);
             using var w = torch.rand(c.Out, c.In, c.Kernel, c.Kernel);
             using var b = torch.rand(c.Out);
@@ -46,12 +36,12 @@ public static class LayerBenchmark
                 using var xi = Layout(x, channelsLast).requires_grad_(c.InputGradient);
                 using var wi = Layout(w, channelsLast).requires_grad_(true);
                 using var bi = b.detach().requires_grad_(true);
-                var forward = Median(repeat, () =>
+                var forward = Measure.MedianSeconds(repeat, () =>
                 {
                     using var noGrad = no_grad();
                     using var y = nn.functional.conv2d(xi, wi, bi);
                 });
-                var both = Median(repeat, () =>
+                var both = Measure.MedianSeconds(repeat, () =>
                 {
                     using var scope = NewDisposeScope();
                     var y = nn.functional.conv2d(xi, wi, bi);
@@ -67,7 +57,7 @@ public static class LayerBenchmark
 
         using (var map = torch.rand(Batch, 64, 44, 44).requires_grad_(true))
         {
-            var reluThenPool = Median(repeat, () =>
+            var reluThenPool = Measure.MedianSeconds(repeat, () =>
             {
                 using var scope = NewDisposeScope();
                 var y = nn.functional.max_pool2d(nn.functional.relu(map), 2);
@@ -76,13 +66,8 @@ public static class LayerBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ReLU + max-pool 2, 64×44×44 | | {reluThenPool * 1e3:0.0} | | |"));
         }
 
-        using var a = torch.rand(2048, 2048);
-        var product = Median(repeat, () =>
-        {
-            using var c = a.mm(a);
-        });
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Matrix product 2048³ on the same threads: {product * 1e3:0.0} ms ({2.0 * 2048 * 2048 * 2048 / product / 1e9:0} GFLOP/s)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Matrix product 2048³ on the same threads, best of {repeat}: {Measure.MatrixProductGflops(repeat):0} GFLOP/s."));
         return 0;
     }
 
@@ -95,19 +80,4 @@ public static class LayerBenchmark
 
     private static string Cell(double seconds, double flops) =>
         string.Create(CultureInfo.InvariantCulture, $"{seconds * 1e3:0.0} ({flops / seconds / 1e9:0})");
-
-    private static double Median(int repeat, Action action)
-    {
-        action();
-        var times = new List<double>();
-        for (var i = 0; i < repeat; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            times.Add(clock.Elapsed.TotalSeconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
-    }
 }

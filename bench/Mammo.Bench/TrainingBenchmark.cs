@@ -34,17 +34,18 @@ public static class TrainingBenchmark
         {
             references.Add(RunReference(script, images, epochs, threads));
             mammos.Add(RunMammo(images, epochs, threads));
-            gemms.Add(GemmGflops(threads));
+            torch.set_num_threads(threads);
+            gemms.Add(Measure.MatrixProductGflops(5));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}/{rounds}: reference {references[^1].Train:0}, Mammo {mammos[^1].Train:0} training images/s; matrix product {gemms[^1]:0} GFLOP/s"));
         }
 
-        var refTrain = Median(references.Select(r => r.Train));
-        var mammoTrain = Median(mammos.Select(r => r.Train));
-        var refInfer = Median(references.Select(r => r.Infer));
-        var mammoInfer = Median(mammos.Select(r => r.Infer));
+        var refTrain = Measure.Median(references.Select(r => r.Train));
+        var mammoTrain = Measure.Median(mammos.Select(r => r.Train));
+        var refInfer = Measure.Median(references.Select(r => r.Infer));
+        var mammoInfer = Measure.Median(mammos.Select(r => r.Infer));
         var ratios = references.Zip(mammos, (r, m) => m.Train / r.Train).Order().ToList();
-        var gemm = Median(gemms);
-        var flops = TrainingFlopsPerImage();
+        var gemm = Measure.Median(gemms);
+        var flops = SeedCnnArithmetic.TrainingFlopsPerImage;
         var ceiling = gemm * 1e9 / flops;
         Console.WriteLine($"## Seed CNN throughput: {images} random 48×48 images, batch 32, {threads} threads, best of {epochs} epochs, median of {rounds} alternating rounds");
         Console.WriteLine();
@@ -57,12 +58,6 @@ public static class TrainingBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hardware: libtorch's fp32 matrix product (2048³) runs at {gemm:0} GFLOP/s; one training image is {flops / 1e6:0.0} MFLOP; at that rate the network would train at {ceiling:0} images/s."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The reference trains at {100 * refTrain / ceiling:0}% of that rate, Mammo at {100 * mammoTrain / ceiling:0}%; twice the reference would need {200 * refTrain / ceiling:0}%."));
         return 0;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static (string Name, double Train, double Infer) RunMammo(int images, int epochs, int threads)
@@ -96,42 +91,6 @@ public static class TrainingBenchmark
 
         var infer = images / clock.Elapsed.TotalSeconds;
         return ($"Mammo (TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch 2.10)", best, infer);
-    }
-
-    /// <summary>
-    /// Floating-point operations of one training image of the seed CNN: 2 per multiply-add, for the forward pass,
-    /// the input gradient (not needed by the first convolution, whose input is the image) and the weight gradient.
-    /// 307.6 MFLOP; the per-element work of ReLU, pooling and dropout is left out (it is memory traffic, not arithmetic).
-    /// </summary>
-    private static double TrainingFlopsPerImage()
-    {
-        // (multiply-adds of the forward pass, whether the layer needs an input gradient)
-        (double MultiplyAdds, bool InputGradient)[] layers =
-        [
-            (32 * 1 * 3 * 3 * 46 * 46, false),  // conv1
-            (64 * 32 * 3 * 3 * 44 * 44, true),  // conv2
-            (64 * 64 * 3 * 3 * 20 * 20, true),  // conv3
-            (64 * 64 * 10 * 10, true),          // per-pixel dense
-            (6400 * 2, true),                   // logits
-        ];
-        return layers.Sum(l => 2 * l.MultiplyAdds * (l.InputGradient ? 3 : 2));
-    }
-
-    private static double GemmGflops(int threads)
-    {
-        torch.set_num_threads(threads);
-        const int N = 2048;
-        using var a = torch.rand(N, N);
-        using var b = torch.rand(N, N);
-        var best = double.MaxValue;
-        for (var i = 0; i < 6; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            using var c = a.mm(b);
-            best = i == 0 ? best : Math.Min(best, clock.Elapsed.TotalSeconds); // the first call warms up
-        }
-
-        return 2.0 * N * N * N / best / 1e9;
     }
 
     private static PatchTensors PatchTensorsFrom(Tensor x, Tensor y)
