@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Mammo.Cli.Commands;
 using Mammo.Cli.Infrastructure;
 using Spectre.Console;
@@ -8,13 +9,30 @@ namespace Mammo.Cli;
 /// <summary>The <c>mammo</c> command line.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+    public static int Main(string[] args)
+    {
+        // The first Ctrl+C (or a scheduler's SIGTERM) asks the command to stop cleanly: it removes its temporary
+        // outputs and exits 130. A second Ctrl+C ends the process at once.
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+        return Run(args, AnsiConsole.Console, Console.Error, cancel.Token);
+    }
 
     /// <summary>
     /// Runs one command against <paramref name="console"/>; exit code 0 on success. A failure the user can fix
-    /// is one plain line on <paramref name="errors"/> (unwrapped, so scripts can read it).
+    /// is one plain line on <paramref name="errors"/> (unwrapped, so scripts can read it); a bug keeps its stack
+    /// trace and exits <see cref="CommandErrors.InternalError"/>.
     /// </summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter errors)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -72,9 +90,9 @@ public static class Program
 
         try
         {
-            return app.Run(args);
+            return app.Run(args, cancellationToken);
         }
-        catch (Exception e) when (CommandErrors.IsUserFacing(e))
+        catch (Exception e)
         {
             CommandErrors.Write(errors, e);
             return CommandErrors.ExitCode(e);

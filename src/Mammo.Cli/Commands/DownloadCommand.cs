@@ -1,4 +1,5 @@
 using Mammo.Data;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,6 +11,7 @@ public sealed class DownloadCommand(IAnsiConsole console) : AsyncCommand<Downloa
     public override async Task<int> ExecuteAsync(CommandContext context, DownloadSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        new OutputGuard().CheckFile(settings.Out, settings.Overwrite);
         using var downloader = new DatasetDownloader
         {
             Source = new Uri(settings.Url),

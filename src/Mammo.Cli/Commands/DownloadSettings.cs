@@ -13,6 +13,10 @@ public sealed class DownloadSettings : CommandSettings
     [DefaultValue("data/" + DataLocator.ArchiveName)]
     public string Out { get; init; } = "data/" + DataLocator.ArchiveName;
 
+    [CommandOption("--overwrite")]
+    [Description("Replace an existing archive at --out (only once the new one is downloaded and checked).")]
+    public bool Overwrite { get; init; }
+
     [CommandOption("--url <URL>")]
     [Description("Where to download from.")]
     [DefaultValue(DatasetDownloader.DefaultUrl)]

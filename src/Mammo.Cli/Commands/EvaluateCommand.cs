@@ -23,7 +23,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
             throw new Mammo.Data.MammoDataException($"{file}: missing from a run marked complete");
         }
 
-        var predictions = PredictionTable.Read(File.ReadAllText(file), task.ClassNames, file);
+        var predictions = PredictionTable.Read(Mammo.Storage.InputFile.ReadText(file, Mammo.Storage.InputFile.MaxCsvBytes), task.ClassNames, file);
         var evaluation = ModelEvaluation.Compute(predictions, task.ClassNames, task.PositiveClass, config.Seed, settings.Resamples, settings.Threshold);
         RunResult? folds = null;
         if (config.Protocol == EvaluationProtocol.Cv)

@@ -4,6 +4,7 @@ using Mammo.Data;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
 using Mammo.Reporting.Experiments;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,26 +19,12 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
     public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        new OutputGuard(DataLocator.Resolve(settings.Data)).CheckInputs(settings.OutFolder);
         var dataset = DataLocator.Load(settings);
         var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source));
         var folder = new ExperimentFolder(settings.OutFolder);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        IReadOnlyList<ExperimentCellResult> results;
-        try
-        {
-            console.MarkupLine($"experiment [bold]{Markup.Escape(folder.Path)}[/]: {plan.Cells().Count} cells ({Markup.Escape(string.Join(", ", plan.Tasks))} × {Markup.Escape(string.Join(", ", plan.Balancings).ToLowerInvariant())} × {Markup.Escape(string.Join(", ", plan.Protocols).ToLowerInvariant())}), at most {plan.Epochs} epochs, {plan.Folds} folds");
-            results = Run(dataset, plan, folder, cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        console.MarkupLine($"experiment [bold]{Markup.Escape(folder.Path)}[/]: {plan.Cells().Count} cells ({Markup.Escape(string.Join(", ", plan.Tasks))} × {Markup.Escape(string.Join(", ", plan.Balancings).ToLowerInvariant())} × {Markup.Escape(string.Join(", ", plan.Protocols).ToLowerInvariant())}), at most {plan.Epochs} epochs, {plan.Folds} folds");
+        var results = Run(dataset, plan, folder, cancellationToken);
 
         var experiment = new Experiment(dataset, plan, folder);
         PrintSummary(experiment.Summary(results));
@@ -49,7 +36,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
 
         if (!settings.NoPlots)
         {
-            var plots = ExperimentPlots.Draw(folder, dataset);
+            var plots = ExperimentPlots.Draw(folder, dataset, cancellationToken);
             console.MarkupLine($"drew {plots.Count} figures in [bold]{Markup.Escape(Path.Combine(folder.Path, ExperimentFolder.PlotsFolder))}[/]");
         }
 

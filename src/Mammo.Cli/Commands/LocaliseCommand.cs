@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,12 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         var run = new RunFolder(settings.Run);
         run.EnsureComplete();
         var config = run.ReadConfig();
+
+        // The default folder is the run's own slot for it, replaced on every study; any other needs --overwrite.
+        var output = settings.Out ?? run.File(LocalisationFiles.DefaultFolder);
+        var overwrite = settings.Overwrite || settings.Out is null;
+        new OutputGuard([new InputPath(run.Path, [LocalisationFiles.DefaultFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? config.DataPath))])
+            .CheckFolder(output, overwrite, OutputKind.Localisation);
         var dataset = DataLocator.Load(settings, config.DataPath);
         var study = new LocalisationStudy(run, dataset) { Radii = settings.RadiusList(), RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside };
         var scans = study.HeldOutScans();
@@ -31,11 +38,10 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
             result = study.Run(new Progress(task), cancellationToken);
         });
 
-        var output = settings.Out ?? run.File(LocalisationFiles.DefaultFolder);
         var froc = result!.Froc();
         var chance = result.RandomFroc();
         var title = $"{config.Task} ({config.Protocol.ToString().ToLowerInvariant()}): FROC on {froc.Images} held-out scans";
-        LocalisationFiles.Write(output, run, result, title);
+        LocalisationFiles.Write(output, overwrite, run, result, title);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{froc.Lesions} lesions on {froc.Images} held-out scans ({config.Task}, {config.Protocol.ToString().ToLowerInvariant()})"))

@@ -41,6 +41,10 @@ public sealed class LocaliseSettings : DataSettings
     [Description("Where localisation.json, froc.csv, regions.csv and froc.png go (default RUN/localisation).")]
     public string? Out { get; init; }
 
+    [CommandOption("--overwrite")]
+    [Description("Replace an existing --out folder written by an earlier mammo localise.")]
+    public bool Overwrite { get; init; }
+
     public IReadOnlyList<double> RadiusList() => [.. Radii.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
 
     public override ValidationResult Validate()

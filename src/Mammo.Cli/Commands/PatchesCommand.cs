@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mammo.Cli.Infrastructure;
 using Mammo.Imaging;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,6 +14,7 @@ public sealed class PatchesCommand(IAnsiConsole console) : Command<PatchesSettin
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
+        new OutputGuard(DataLocator.Resolve(settings.Data)).CheckFolder(settings.Out!, settings.Overwrite, OutputKind.Patches);
         var dataset = DataLocator.Load(settings);
         var extractor = new PatchExtractor(settings.ToOptions());
         var plan = extractor.Plan(dataset.Scans);

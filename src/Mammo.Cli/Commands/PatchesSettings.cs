@@ -77,7 +77,7 @@ public sealed class PatchesSettings : DataSettings
         {
             RadiusRule.Parse(Radius);
         }
-        catch (FormatException e)
+        catch (InvalidSettingException e)
         {
             return ValidationResult.Error("--radius: " + e.Message);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mammo.Cli.Infrastructure;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
@@ -15,16 +16,32 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     public override int Execute(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var model = TrainedModel.Load(new RunFolder(settings.Run));
-        if (Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+        var limits = DataSettings.LimitsOf(settings.MaxPixels);
+        var guard = new OutputGuard(settings.Run, settings.Image);
+        var batch = Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
+        if (batch && settings.At is not null)
         {
-            return Batch(settings, model, cancellationToken);
+            throw new InvalidSettingException("region", "--at names a region of one image; give an image file, not a folder or archive");
         }
 
-        var image = ScanImageReader.Read(settings.Image);
+        var output = batch ? settings.Out ?? "heatmap-regions.csv"
+            : settings.At is null ? settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png"
+            : null;
+        if (output is not null)
+        {
+            guard.CheckFile(output, settings.Overwrite);
+        }
+
+        using var model = TrainedModel.Load(new RunFolder(settings.Run));
+        if (batch)
+        {
+            return Batch(settings, model, output!, limits, cancellationToken);
+        }
+
+        var image = ScanImageReader.Read(settings.Image, limits);
         if (settings.At is null)
         {
-            return Heatmap(settings, model, image);
+            return Heatmap(settings, model, image, output!);
         }
 
         var (x, y, r) = settings.Region();
@@ -69,11 +86,10 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         return 0;
     }
 
-    private int Heatmap(PredictSettings settings, TrainedModel model, GrayImage image)
+    private int Heatmap(PredictSettings settings, TrainedModel model, GrayImage image, string overlay)
     {
         var result = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }.Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
-        var overlay = settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png";
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
         var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model";
         AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title)));
@@ -107,17 +123,11 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
-    private int Batch(PredictSettings settings, TrainedModel model, CancellationToken cancellationToken)
+    private int Batch(PredictSettings settings, TrainedModel model, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
-        if (settings.At is not null)
-        {
-            throw new ArgumentException("--at names a region of one image; give an image file, not a folder");
-        }
-
-        var csv = settings.Out ?? "heatmap-regions.csv";
         var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
-        var (count, images) = ImageFiles(settings.Image, cancellationToken);
+        var (count, images) = ImageFiles(settings.Image, limits, cancellationToken);
         if (count == 0)
         {
             throw new Mammo.Data.MammoDataException($"{settings.Image}: no images (PGM, PNG, JPEG, TIFF, BMP)");
@@ -144,17 +154,17 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // Images are read and decoded one at a time as they are scored; an archive is streamed once.
-    private static (int Count, IEnumerable<(string Name, GrayImage Image)> Images) ImageFiles(string path, CancellationToken cancellationToken)
+    private static (int Count, IEnumerable<(string Name, GrayImage Image)> Images) ImageFiles(string path, ImageLimits limits, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
             string[] extensions = [".pgm", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"];
             var files = Directory.EnumerateFiles(path).Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToList();
-            return (files.Count, files.Select(f => (Path.GetFileName(f), ScanImageReader.Read(f))));
+            return (files.Count, files.Select(f => (Path.GetFileName(f), ScanImageReader.Read(f, limits))));
         }
 
-        var source = Mammo.Data.DatasetSource.Open(path);
+        var source = Mammo.Data.DatasetSource.Open(path, limits);
         var names = source.ListScanFiles().Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
-        return (names.Count, source.ReadScanFiles(names, cancellationToken).Select(f => (f.FileName, ScanImageReader.Read(f.Content, Path.Combine(path, f.FileName)))));
+        return (names.Count, source.ReadScanFiles(names, cancellationToken).Select(f => (f.FileName, source.Decode(f))));
     }
 }

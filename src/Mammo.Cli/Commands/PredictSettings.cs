@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Mammo.Imaging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -46,6 +47,15 @@ public sealed class PredictSettings : CommandSettings
     [Description("Without --at: lesion radii (pixels) to scan for; each is one scale (24 / r).")]
     [DefaultValue("48,96")]
     public string Radii { get; init; } = "48,96";
+
+    [CommandOption("--overwrite")]
+    [Description("Replace an existing overlay or CSV.")]
+    public bool Overwrite { get; init; }
+
+    [CommandOption("--max-pixels <N>")]
+    [Description("Refuse images whose header claims more pixels than this, before decoding them.")]
+    [DefaultValue(ImageLimits.DefaultMaxPixels)]
+    public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
 
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]

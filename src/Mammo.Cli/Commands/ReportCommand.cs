@@ -11,6 +11,8 @@ namespace Mammo.Cli.Commands;
 /// <summary><c>mammo report EXPERIMENT</c>: redraw the experiment's figures and write one self-contained HTML page.</summary>
 public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
 {
+    private const string DefaultReport = "report.html";
+
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,6 +23,9 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         }
 
         var plan = folder.ReadPlan();
+        var output = settings.Out ?? folder.File(DefaultReport);
+        new OutputGuard([new InputPath(folder.Path, [DefaultReport, ExperimentFolder.PlotsFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? plan.DataPath))])
+            .CheckFile(output, settings.Overwrite || settings.Out is null);
         var dataset = DataLocator.Load(settings, plan.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
         if (plan.DataChecksum.Length > 0 && plan.DataChecksum != checksum)
@@ -29,8 +34,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         }
 
         IReadOnlyList<ExperimentFigure> figures = [];
-        console.Status().Start("drawing figures", _ => figures = ExperimentPlots.Draw(folder, dataset));
-        var output = settings.Out ?? folder.File("report.html");
+        console.Status().Start("drawing figures", _ => figures = ExperimentPlots.Draw(folder, dataset, cancellationToken));
         AtomicOutput.WriteAllText(output, ExperimentReport.Render(folder, dataset, figures, DateTimeOffset.UtcNow));
         console.MarkupLine($"wrote [bold]{Markup.Escape(output)}[/] ({figures.Count} figures, {new FileInfo(output).Length / 1024.0 / 1024.0:0.0} MB; open it in a browser, no server needed)");
         return 0;

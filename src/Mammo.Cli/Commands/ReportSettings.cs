@@ -13,4 +13,8 @@ public sealed class ReportSettings : DataSettings
     [CommandOption("-o|--out <FILE>")]
     [Description("The HTML file (default EXPERIMENT/report.html).")]
     public string? Out { get; init; }
+
+    [CommandOption("--overwrite")]
+    [Description("Replace an existing --out file (the default EXPERIMENT/report.html is always redrawn).")]
+    public bool Overwrite { get; init; }
 }

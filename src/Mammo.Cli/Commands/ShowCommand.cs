@@ -14,31 +14,37 @@ public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var guard = new OutputGuard(DataLocator.Resolve(settings.Data));
+        guard.CheckFile(settings.Out!, settings.Overwrite);
         var dataset = DataLocator.Load(settings);
         var scan = dataset.FindScan(settings.Scan)
             ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. mdb005)");
-        var image = ScanImageReader.Read(dataset.Source.ReadScanFile(scan.FileName).Content, Path.Combine(dataset.Source.Path, scan.FileName));
-
         var extractor = new PatchExtractor(new PatchOptions { Variants = settings.Variants, Seed = settings.Seed });
         var regions = extractor.Plan([scan]).Origins;
+        var origin = regions.Count == 0 ? null
+            : scan.IsNormal ? regions[0]
+            : regions.FirstOrDefault(o => o.Lesion!.Index == settings.Lesion)
+              ?? throw new MammoDataException($"{scan.Id} has no located lesion {settings.Lesion} (located: {string.Join(", ", regions.Select(o => o.Lesion!.Index))})");
+        var gallery = origin is null ? null
+            : settings.Gallery ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out!))!, $"{origin.Id}-variants.png");
+        if (gallery is not null)
+        {
+            guard.CheckFile(gallery, settings.Overwrite);
+        }
+
+        var image = dataset.Source.Decode(dataset.Source.ReadScanFile(scan.FileName));
         var normalRegions = regions.Where(o => o.Lesion is null).ToList();
         AtomicOutput.WriteFile(settings.Out!, s => s.Write(ScanFigure.RenderPng(image, scan, normalRegions, settings.Width)));
         console.MarkupLine($"wrote {Markup.Escape(settings.Out!)}");
-
-        if (regions.Count == 0)
+        if (origin is null)
         {
             console.MarkupLine("[yellow]no region to cut: this scan's lesions have no location[/]");
             return 0;
         }
 
-        var origin = scan.IsNormal ? regions[0]
-            : regions.FirstOrDefault(o => o.Lesion!.Index == settings.Lesion)
-              ?? throw new MammoDataException($"{scan.Id} has no located lesion {settings.Lesion} (located: {string.Join(", ", regions.Select(o => o.Lesion!.Index))})");
         var variants = extractor.Augment(origin, extractor.Cut(image, origin)).ToList();
-        var gallery = settings.Gallery
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out!))!, $"{origin.Id}-variants.png");
-        AtomicOutput.WriteFile(gallery, s => s.Write(VariantGallery.RenderPng(variants)));
-        console.MarkupLine($"wrote {Markup.Escape(gallery)} ({variants.Count} variants of {origin.Id})");
+        AtomicOutput.WriteFile(gallery!, s => s.Write(VariantGallery.RenderPng(variants)));
+        console.MarkupLine($"wrote {Markup.Escape(gallery!)} ({variants.Count} variants of {origin.Id})");
         return 0;
     }
 }

@@ -35,6 +35,10 @@ public sealed class ShowSettings : DataSettings
     [DefaultValue(0)]
     public int Seed { get; init; }
 
+    [CommandOption("--overwrite")]
+    [Description("Replace existing output files.")]
+    public bool Overwrite { get; init; }
+
     [CommandOption("--width <PIXELS>")]
     [Description("Width of the scan picture.")]
     [DefaultValue(1000)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         var resume = settings.Resume is not null;
         var folder = new RunFolder(settings.Resume ?? settings.Out ?? DefaultFolder(settings));
         var config = resume ? folder.ReadConfig() : null;
+        new OutputGuard(DataLocator.Resolve(settings.Data ?? config?.DataPath)).CheckInputs(folder.Path);
         var dataset = DataLocator.Load(settings, config?.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
         if (config is not null && config.DataChecksum != checksum)
@@ -24,30 +26,16 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         }
 
         config ??= NewConfig(settings, dataset.Source.Path, checksum);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        var result = Run(dataset, config, folder, resume, cancellationToken);
+        if (result.Status != RunStatus.Complete)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var result = Run(dataset, config, folder, resume, cancel.Token);
-            if (result.Status != RunStatus.Complete)
-            {
-                console.MarkupLine($"[yellow]{Markup.Escape(result.Detail)}[/]");
-                return CommandErrors.Cancelled;
-            }
+            console.MarkupLine($"[yellow]{Markup.Escape(result.Detail)}[/]");
+            return CommandErrors.Cancelled;
+        }
 
-            EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result);
-            console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
-            return 0;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result);
+        console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
+        return 0;
     }
 
     private RunResult Run(MiasDataset dataset, RunConfig config, RunFolder folder, bool resume, CancellationToken cancellationToken)

@@ -32,7 +32,13 @@ public static class DataLocator
     public static MiasDataset Load(DataSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var source = DatasetSource.Open(Resolve(settings.Data));
+        var path = Resolve(settings.Data);
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new MammoDataException($"{path}: no such folder or archive (pass --data, set {EnvironmentVariable}, or run 'mammo download')");
+        }
+
+        var source = DatasetSource.Open(path, settings.Limits);
         return MiasDataset.Load(source, new DatasetLoadOptions(settings.Strict));
     }
 
@@ -43,6 +49,6 @@ public static class DataLocator
     public static MiasDataset Load(DataSettings settings, string? recordedPath)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Load(settings.Data is null && !string.IsNullOrEmpty(recordedPath) ? new DataSettings { Data = recordedPath, Strict = settings.Strict } : settings);
+        return Load(settings.Data is null && !string.IsNullOrEmpty(recordedPath) ? new DataSettings { Data = recordedPath, Strict = settings.Strict, MaxPixels = settings.MaxPixels } : settings);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Mammo.Imaging;
 using Spectre.Console.Cli;
 
 namespace Mammo.Cli.Infrastructure;
@@ -13,4 +14,15 @@ public class DataSettings : CommandSettings
     [CommandOption("--strict")]
     [Description("Fail on the first data issue instead of leaving the record out.")]
     public bool Strict { get; init; }
+
+    [CommandOption("--max-pixels <N>")]
+    [Description("Refuse images whose header claims more pixels than this, before decoding them.")]
+    [DefaultValue(ImageLimits.DefaultMaxPixels)]
+    public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
+
+    public ImageLimits Limits => LimitsOf(MaxPixels);
+
+    /// <exception cref="InvalidSettingException">Not a positive number.</exception>
+    public static ImageLimits LimitsOf(long maxPixels) =>
+        maxPixels >= 1 ? new ImageLimits(maxPixels) : throw new InvalidSettingException("--max-pixels", $"--max-pixels {maxPixels}: must be at least 1");
 }

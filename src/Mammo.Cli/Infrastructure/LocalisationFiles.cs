@@ -23,12 +23,12 @@ public static class LocalisationFiles
     /// <summary>The false-positive rates at which sensitivity is reported.</summary>
     public static IReadOnlyList<double> FalsePositiveRates { get; } = [0.5, 1, 2, 4];
 
-    public static void Write(string output, RunFolder run, LocalisationResult result, string title)
+    public static void Write(string output, bool overwrite, RunFolder run, LocalisationResult result, string title)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
         var (froc, chance) = (result.Froc(), result.RandomFroc());
-        AtomicOutput.WriteFolder(output, overwrite: true, folder =>
+        AtomicOutput.WriteFolder(output, overwrite, OutputKind.Localisation, folder =>
         {
             File.WriteAllText(Path.Combine(folder, "localisation.json"), Json.Serialize(Summary(run, result, froc, chance)) + "\n");
             File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance));

@@ -20,7 +20,7 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
 
     public IReadOnlyList<ExperimentCellResult> Run(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(_folder.Path);
+        _folder.Prepare();
         _folder.WritePlan(_plan);
         var cells = _plan.Cells();
         var results = new List<ExperimentCellResult>();

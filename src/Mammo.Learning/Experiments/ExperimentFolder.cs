@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mammo.Data;
 using Mammo.Learning.Training;
 using Mammo.Storage;
@@ -41,14 +40,39 @@ public sealed class ExperimentFolder(string path)
             throw new MammoDataException($"{Path}: not an experiment folder (no {PlanFile}; run 'mammo experiment --out {Path}' first)");
         }
 
-        try
+        return InputFile.ReadJson<ExperimentPlan>(file);
+    }
+
+    /// <summary>
+    /// Creates the folder, or checks that an existing one is an experiment (it is then continued): cells are trained
+    /// into it, so a folder of anything else is refused rather than filled.
+    /// </summary>
+    /// <exception cref="OutputConflictException">The folder holds something that is not an experiment.</exception>
+    public void Prepare()
+    {
+        if (System.IO.File.Exists(Path))
         {
-            return JsonSerializer.Deserialize<ExperimentPlan>(System.IO.File.ReadAllText(file), Json.Options)
-                ?? throw new MammoDataException($"{file}: empty");
+            throw new OutputConflictException(Path, OutputConflict.NotAFolder);
         }
-        catch (JsonException e)
+
+        if (Directory.Exists(Path) && Directory.EnumerateFileSystemEntries(Path).Any())
         {
-            throw new MammoDataException($"{file}:{(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            var kind = OutputMarker.Read(Path);
+            if (kind is null && !System.IO.File.Exists(File(PlanFile)))
+            {
+                throw new OutputConflictException(Path, OutputConflict.NotMammoOutput);
+            }
+
+            if (kind is { } other && other != OutputKind.Experiment)
+            {
+                throw new OutputConflictException(Path, OutputConflict.OtherKind, kind: OutputKind.Experiment);
+            }
+        }
+
+        Directory.CreateDirectory(Path);
+        if (OutputMarker.Read(Path) is null)
+        {
+            OutputMarker.Write(Path, OutputKind.Experiment);
         }
     }
 
@@ -63,8 +87,8 @@ public sealed class ExperimentFolder(string path)
             return null;
         }
 
-        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
-        return document.RootElement.TryGetProperty("seconds", out var seconds) ? seconds.GetDouble() : null;
+        using var document = InputFile.ReadJsonDocument(file);
+        return document.RootElement.OptionalNumber("seconds");
     }
 
     public void WriteSeconds(ExperimentCell cell, double seconds) => Cell(cell).WriteJson(TimingFile, new { Seconds = seconds });

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Storage;
 
 namespace Mammo.Learning.Experiments;
 
@@ -33,12 +35,20 @@ public static class ExperimentSummary
             return new ExperimentSummaryRow(cell.Name, cell.Task, balancing, protocol, leaky, state, detail, null, null, null, null, null, null, null, null, null, null, null, null, seconds);
         }
 
-        using var metrics = JsonDocument.Parse(System.IO.File.ReadAllText(run.File(RunFolder.MetricsFile)));
-        var test = metrics.RootElement.GetProperty("test_tta");
-        var positive = test.GetProperty("positive_class").GetString();
-        var classMetrics = test.GetProperty("classes").EnumerateArray().First(c => c.GetProperty("name").GetString() == positive);
+        var file = run.File(RunFolder.MetricsFile);
+        using var metrics = InputFile.ReadJsonDocument(file);
+        var test = metrics.RootElement.Property("test_tta", file);
+        var positive = test.Text("positive_class", file);
+        var classes = test.Property("classes", file);
+        var classMetrics = (classes.ValueKind == JsonValueKind.Array ? classes.EnumerateArray() : default)
+            .FirstOrDefault(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == positive);
+        if (classMetrics.ValueKind != JsonValueKind.Object)
+        {
+            throw new MammoDataException($"{file}: 'test_tta.classes' has no entry for the positive class '{positive}'");
+        }
+
         double? fold(string name) =>
-            metrics.RootElement.TryGetProperty("fold_auc_mean", out var mean) && mean.ValueKind == JsonValueKind.Object ? mean.GetProperty(name).GetDouble() : null;
+            metrics.RootElement.TryGetProperty("fold_auc_mean", out var mean) && mean.ValueKind == JsonValueKind.Object ? mean.Number(name, file) : null;
         return new ExperimentSummaryRow(
             cell.Name,
             cell.Task,
@@ -47,12 +57,12 @@ public static class ExperimentSummary
             leaky,
             state,
             detail,
-            test.GetProperty("count").GetInt32(),
-            test.GetProperty("accuracy").GetDouble(),
+            test.WholeNumber("count", file),
+            test.Number("accuracy", file),
             positive,
-            classMetrics.GetProperty("precision").GetDouble(),
-            classMetrics.GetProperty("recall").GetDouble(),
-            classMetrics.GetProperty("f1_score").GetDouble(),
+            classMetrics.Number("precision", file),
+            classMetrics.Number("recall", file),
+            classMetrics.Number("f1_score", file),
             Nullable(test, "auc"),
             Nullable(test, "auc_lower"),
             Nullable(test, "auc_upper"),

@@ -47,7 +47,7 @@ public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
             throw new MammoDataException($"{file}: missing from a run marked complete");
         }
 
-        var testPatients = SplitManifest.Read(File.ReadAllText(file), file)
+        var testPatients = SplitManifest.Read(Storage.InputFile.ReadText(file, Storage.InputFile.MaxCsvBytes), file)
             .Where(r => r.Split == DataSplit.Test)
             .GroupBy(r => r.Patient)
             .ToDictionary(g => g.Key, g => g.First().Fold);
@@ -80,7 +80,7 @@ public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var scan = byFile[file.FileName];
-                var image = ScanImageReader.Read(file.Content, Path.Combine(_dataset.Source.Path, file.FileName));
+                var image = _dataset.Source.Decode(file);
                 var lesions = scan.Lesions.Where(l => l.Location is not null).Select(l => l.Location!.Value).ToList();
                 var map = models[foldOf[file.FileName]].Compute(image, RegionsPerScan);
                 seconds += map.Seconds;

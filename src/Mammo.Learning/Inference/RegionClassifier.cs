@@ -18,9 +18,9 @@ public sealed class RegionClassifier(TrainedModel model)
     public RegionPrediction Classify(GrayImage scan, double x, double y, double radius, bool testTimeAugmentation = true)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        if (x < 0 || x >= scan.Width || y < 0 || y > scan.Height || radius <= 0 || !double.IsFinite(x + y + radius))
+        if (!(x >= 0 && x < scan.Width && y >= 0 && y <= scan.Height && radius > 0 && radius <= PatchGeometry.MaximumRadius(scan)))
         {
-            throw new Mammo.Data.MammoDataException($"region centre ({x}, {y}) with radius {radius} is outside the {scan.Width}×{scan.Height} image or has no size");
+            throw new InvalidSettingException("region", $"region centre ({x}, {y}) with radius {radius} does not fit the {scan.Width}×{scan.Height} image (centre inside it, 0 < radius ≤ {PatchGeometry.MaximumRadius(scan)})");
         }
 
         var patch = _extractor.CutAt(scan, x, y, radius);

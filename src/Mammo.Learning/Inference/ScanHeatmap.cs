@@ -28,10 +28,33 @@ public sealed class ScanHeatmap(TrainedModel model)
     /// <summary>Side of the returned score grid.</summary>
     public int GridSize { get; init; } = 256;
 
+    /// <summary>
+    /// Images larger than this are downsampled first (4 MP; a MIAS scan is 1 MP). Each scale resizes the image to
+    /// 24 / r anyway, so the network sees nearly the same windows; the mask and the passes then stay small
+    /// whatever the image's size. Regions are reported in the original image's pixels.
+    /// </summary>
+    public long WorkingPixels { get; init; } = 4L << 20;
+
+    /// <summary>
+    /// The most input pixels one fully convolutional pass takes (its activations cost about 1 kB a pixel); a larger
+    /// scale is scored in bands of rows. Bands start on multiples of the stride, so the map is the same as in one pass.
+    /// </summary>
+    public long MaxPassPixels { get; init; } = 512L << 10;
+
     public HeatmapResult Compute(GrayImage scan, int top = 5)
     {
         ArgumentNullException.ThrowIfNull(scan);
         var clock = Stopwatch.StartNew();
+        var shrink = Math.Max(1.0, Math.Sqrt((double)scan.Width * scan.Height / WorkingPixels));
+        var working = shrink > 1 ? Resampling.Resize(scan, Math.Max(1, (int)Math.Round(scan.Width / shrink)), Math.Max(1, (int)Math.Round(scan.Height / shrink))) : scan;
+        var (toColumn, toRow) = ((double)scan.Width / working.Width, (double)scan.Height / working.Height);
+        var result = ComputeOn(working, top, toColumn, toRow, scan.Height);
+        return result with { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    // Scores the (possibly downsampled) image; regions are scaled back by toColumn and toRow into the original's pixels.
+    private HeatmapResult ComputeOn(GrayImage scan, int top, double toColumn, double toRow, int originalHeight)
+    {
         var mask = BreastMask.Compute(scan);
         var networks = _model.FullyConvolutional();
         var positive = _model.Task.PositiveClass;
@@ -47,8 +70,9 @@ public sealed class ScanHeatmap(TrainedModel model)
         var candidates = new List<ScoredRegion>();
         try
         {
-            foreach (var radius in Radii)
+            foreach (var requested in Radii)
             {
+                var radius = requested / Math.Sqrt(toColumn * toRow);
                 var scale = (FullyConvolutionalSeedCnn.Window / 2.0) / radius;
                 var (w, h) = ((int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
                 if (FullyConvolutionalSeedCnn.OutputSize(w) < 1 || FullyConvolutionalSeedCnn.OutputSize(h) < 1)
@@ -56,7 +80,7 @@ public sealed class ScanHeatmap(TrainedModel model)
                     continue;
                 }
 
-                var map = ScoreMap(networks, Resampling.Resize(scan, w, h), positive);
+                var map = ScoreMap(networks, Resampling.Resize(scan, w, h), positive, MaxPassPixels);
                 var (rows, columns) = (map.GetLength(0), map.GetLength(1));
                 for (var i = 0; i < rows; i++)
                 {
@@ -66,7 +90,7 @@ public sealed class ScanHeatmap(TrainedModel model)
                         var column = ((FullyConvolutionalSeedCnn.Stride * j) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
                         if (mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= MinimumInside)
                         {
-                            candidates.Add(new ScoredRegion(column, row, PatchGeometry.MiasY(row, scan.Height), radius, map[i, j]));
+                            candidates.Add(new ScoredRegion(column * toColumn, row * toRow, PatchGeometry.MiasY(row * toRow, originalHeight), requested, map[i, j]));
                         }
                     }
                 }
@@ -82,29 +106,45 @@ public sealed class ScanHeatmap(TrainedModel model)
             }
         }
 
-        return new HeatmapResult(grid, Suppress(candidates, top), mask.Area, clock.Elapsed.TotalSeconds);
+        return new HeatmapResult(grid, Suppress(candidates, top), (int)Math.Round(mask.Area * toColumn * toRow), 0);
     }
 
-    private static double[,] ScoreMap(IReadOnlyList<FullyConvolutionalSeedCnn> networks, GrayImage image, int positive)
+    /// <summary>The positive class's probability for every window (stride 4), averaged over the networks.</summary>
+    public static double[,] ScoreMap(IReadOnlyList<FullyConvolutionalSeedCnn> networks, GrayImage image, int positive, long maxPassPixels)
     {
-        using var scope = NewDisposeScope();
-        var input = tensor(image.Pixels.Select(p => p / 255f).ToArray(), [1, 1, image.Height, image.Width]);
-        Tensor? sum = null;
-        foreach (var network in networks)
-        {
-            var probabilities = network.Probabilities(input)[0, positive];
-            sum = sum is null ? probabilities : sum + probabilities;
-        }
-
-        var mean = (sum! / networks.Count).contiguous();
-        var (rows, columns) = ((int)mean.shape[0], (int)mean.shape[1]);
-        var flat = mean.data<float>().ToArray();
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(image);
+        const int stride = FullyConvolutionalSeedCnn.Stride;
+        const int window = FullyConvolutionalSeedCnn.Window;
+        var (rows, columns) = (FullyConvolutionalSeedCnn.OutputSize(image.Height), FullyConvolutionalSeedCnn.OutputSize(image.Width));
         var map = new double[rows, columns];
-        for (var i = 0; i < rows; i++)
+        var band = Math.Max(1, (int)(((maxPassPixels / image.Width) - window) / stride) + 1);
+        for (var first = 0; first < rows; first += band)
         {
-            for (var j = 0; j < columns; j++)
+            var count = Math.Min(band, rows - first);
+            var (top, height) = (first * stride, ((count - 1) * stride) + window);
+            using var scope = NewDisposeScope();
+            var pixels = new float[height * image.Width];
+            for (var k = 0; k < pixels.Length; k++)
             {
-                map[i, j] = flat[(i * columns) + j];
+                pixels[k] = image.Pixels[(top * image.Width) + k] / 255f;
+            }
+
+            var input = tensor(pixels, [1, 1, height, image.Width]);
+            Tensor? sum = null;
+            foreach (var network in networks)
+            {
+                var probabilities = network.Probabilities(input)[0, positive];
+                sum = sum is null ? probabilities : sum + probabilities;
+            }
+
+            var flat = (sum! / networks.Count).contiguous().data<float>().ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                for (var j = 0; j < columns; j++)
+                {
+                    map[first + i, j] = flat[(i * columns) + j];
+                }
             }
         }
 

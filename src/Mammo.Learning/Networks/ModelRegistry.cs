@@ -20,7 +20,7 @@ public static class ModelRegistry
     public static IReadOnlyList<string> Names => [.. s_models.Select(m => m.Name)];
 
     /// <summary>Creates the network <paramref name="name"/> for <paramref name="classCount"/> classes.</summary>
-    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/>.</exception>
+    /// <exception cref="InvalidSettingException">The name is not one of <see cref="Names"/>.</exception>
     public static nn.Module<Tensor, Tensor> Create(string? name = null, int classCount = 2, int? seed = null) =>
         Resolve(name) switch
         {
@@ -30,7 +30,7 @@ public static class ModelRegistry
         };
 
     /// <summary>The canonical name for <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/>.</exception>
+    /// <exception cref="InvalidSettingException">The name is not one of <see cref="Names"/>.</exception>
     public static string Resolve(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -47,6 +47,6 @@ public static class ModelRegistry
             }
         }
 
-        throw new ArgumentException($"Unknown network '{trimmed}'. Valid names: {string.Join(", ", Names)}.", nameof(name));
+        throw new InvalidSettingException("network", $"Unknown network '{trimmed}'. Valid names: {string.Join(", ", Names)}.");
     }
 }

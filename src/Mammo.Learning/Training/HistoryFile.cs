@@ -23,7 +23,11 @@ public static class HistoryFile
 
     public static IReadOnlyList<EpochRecord> Read(string path)
     {
-        var lines = File.ReadAllLines(path);
+        var lines = Storage.InputFile.ReadText(path, Storage.InputFile.MaxCsvBytes).Split('\n');
+        if (lines.Length > 0 && lines[^1].Length == 0)
+        {
+            lines = lines[..^1];
+        }
         if (lines.Length == 0 || lines[0] != Header)
         {
             throw new MammoDataException($"{path}:1: expected header '{Header}'");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mammo.Data;
 using Mammo.Storage;
 
@@ -48,15 +47,7 @@ public sealed class RunFolder(string path)
             throw new MammoDataException($"{Path}: not a run folder (no {ConfigFile})");
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize<RunConfig>(System.IO.File.ReadAllText(file), Json.Options)
-                ?? throw new MammoDataException($"{file}: empty");
-        }
-        catch (JsonException e)
-        {
-            throw new MammoDataException($"{file}:{(e.LineNumber ?? 0) + 1}: {e.Message}", e);
-        }
+        return InputFile.ReadJson<RunConfig>(file);
     }
 
     public RunStatus ReadStatus()
@@ -67,10 +58,11 @@ public sealed class RunFolder(string path)
             throw new MammoDataException($"{Path}: not a run folder (no {StatusFile})");
         }
 
-        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
-        return document.RootElement.TryGetProperty("status", out var value) && Enum.TryParse<RunStatus>(value.GetString(), true, out var status)
+        using var document = InputFile.ReadJsonDocument(file);
+        var text = document.RootElement.Text("status", file);
+        return Enum.TryParse<RunStatus>(text, true, out var status) && Enum.IsDefined(status)
             ? status
-            : throw new MammoDataException($"{file}: no valid 'status'");
+            : throw new MammoDataException($"{file}: field 'status' is '{text}', expected training, interrupted or complete");
     }
 
     /// <summary>Checks the run is complete and its outputs are there; the message says what to do otherwise.</summary>

@@ -46,12 +46,12 @@ public sealed class Trainer : IDisposable
             case "CUDA":
                 if (!cuda.is_available())
                 {
-                    throw new ArgumentException("--device cuda: no CUDA device is available to this build (it uses the CPU libtorch package; see docs/architecture.md)");
+                    throw new InvalidSettingException("device", "device cuda: no CUDA device is available to this build (it uses the CPU libtorch package; see docs/training.md)");
                 }
 
                 return CUDA;
             default:
-                throw new ArgumentException($"--device '{name}': expected cpu or cuda");
+                throw new InvalidSettingException("device", $"device '{name}': expected cpu or cuda");
         }
     }
 

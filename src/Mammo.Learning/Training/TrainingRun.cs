@@ -4,6 +4,7 @@ using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using Mammo.Sampling;
+using Mammo.Storage;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Training;
@@ -259,12 +260,9 @@ public sealed class TrainingRun
             return;
         }
 
-        if (File.Exists(_folder.Path) || (Directory.Exists(_folder.Path) && Directory.EnumerateFileSystemEntries(_folder.Path).Any()))
-        {
-            throw new IOException($"{_folder.Path}: exists and is not empty (choose another --out, or --resume it)");
-        }
-
+        OutputGuard.CheckReplaceable(_folder.Path, overwrite: false, OutputKind.Run);
         Directory.CreateDirectory(_folder.Path);
+        OutputMarker.Write(_folder.Path, OutputKind.Run);
         _folder.WriteJson(RunFolder.ConfigFile, _config);
         _folder.WriteStatus(RunStatus.Training, "started");
         Log($"started: task {_config.Task}, model {_config.Model}, protocol {_config.Protocol}, balancing {_config.Balancing}, seed {_config.Seed}");
@@ -295,12 +293,7 @@ public sealed class TrainingRun
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
-    private static void SaveAtomically(string path, Action<string> save)
-    {
-        var temporary = $"{path}.tmp-{Environment.ProcessId}";
-        save(temporary);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void SaveAtomically(string path, Action<string> save) => AtomicOutput.WriteFileAt(path, save);
 
     private void Say(string message)
     {

@@ -6,6 +6,7 @@ using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
 using Mammo.Reporting.Figures;
 using Mammo.Sampling;
+using Mammo.Storage;
 
 namespace Mammo.Reporting.Experiments;
 
@@ -22,7 +23,7 @@ public static class ExperimentFigures
     private static readonly AbnormalityClass[] s_classes =
         [AbnormalityClass.Calcification, AbnormalityClass.Circumscribed, AbnormalityClass.Spiculated, AbnormalityClass.IllDefined, AbnormalityClass.ArchitecturalDistortion, AbnormalityClass.Asymmetry];
 
-    public static IReadOnlyList<ExperimentFigure> Build(ExperimentFolder folder, MiasDataset dataset)
+    public static IReadOnlyList<ExperimentFigure> Build(ExperimentFolder folder, MiasDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -37,6 +38,7 @@ public static class ExperimentFigures
         scans.Load(cells.SelectMany(c => Misclassified(c.Predictions).Concat(c.Overlaid ? OverlayPicks(c.Task, c.Predictions).Select(p => p.Prediction) : []).Select(p => (p.SampleId, c.Config))));
         foreach (var cell in cells)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             figures.AddRange(CellFigures(cell, scans));
         }
 
@@ -246,7 +248,7 @@ public static class ExperimentFigures
             var config = run.ReadConfig();
             var task = ClassificationTask.Parse(cell.Task);
             var file = run.File(RunFolder.PredictionsFile);
-            var predictions = PredictionTable.Read(File.ReadAllText(file), task.ClassNames, file);
+            var predictions = PredictionTable.Read(InputFile.ReadText(file, InputFile.MaxCsvBytes), task.ClassNames, file);
 
             // Scan overlays for one cv cell per group: the first balancing's.
             return new CellData(cell, run, config, task, predictions, row, config.Protocol == EvaluationProtocol.Cv && cell.Balancing == plan.Balancings[0]);
@@ -266,7 +268,7 @@ public static class ExperimentFigures
                 .Where(s => !_images.ContainsKey(s.Id)).DistinctBy(s => s.Id).ToDictionary(s => s.FileName, StringComparer.Ordinal);
             foreach (var file in dataset.Source.ReadScanFiles(scans.Keys.ToHashSet(StringComparer.Ordinal)))
             {
-                _images[scans[file.FileName].Id] = ScanImageReader.Read(file.Content, Path.Combine(dataset.Source.Path, file.FileName));
+                _images[scans[file.FileName].Id] = dataset.Source.Decode(file);
             }
         }
 
@@ -278,7 +280,7 @@ public static class ExperimentFigures
             if (!_images.TryGetValue(scan.Id, out var image))
             {
                 var file = dataset.Source.ReadScanFile(scan.FileName);
-                _images[scan.Id] = image = ScanImageReader.Read(file.Content, Path.Combine(dataset.Source.Path, scan.FileName));
+                _images[scan.Id] = image = dataset.Source.Decode(file);
             }
 
             return image;

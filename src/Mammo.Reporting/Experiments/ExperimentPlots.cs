@@ -8,12 +8,12 @@ namespace Mammo.Reporting.Experiments;
 public static class ExperimentPlots
 {
     /// <summary>The figures, as written to <c>plots/</c>.</summary>
-    public static IReadOnlyList<ExperimentFigure> Draw(ExperimentFolder folder, MiasDataset dataset)
+    public static IReadOnlyList<ExperimentFigure> Draw(ExperimentFolder folder, MiasDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);
-        var figures = ExperimentFigures.Build(folder, dataset);
-        AtomicOutput.WriteFolder(folder.File(ExperimentFolder.PlotsFolder), overwrite: true, path =>
+        var figures = ExperimentFigures.Build(folder, dataset, cancellationToken);
+        AtomicOutput.WriteFolder(folder.File(ExperimentFolder.PlotsFolder), overwrite: true, OutputKind.Figures, path =>
         {
             foreach (var figure in figures)
             {

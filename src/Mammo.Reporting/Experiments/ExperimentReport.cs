@@ -5,6 +5,7 @@ using Mammo.Learning.Experiments;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
 using Mammo.Sampling;
+using Mammo.Storage;
 
 namespace Mammo.Reporting.Experiments;
 
@@ -188,7 +189,7 @@ public static class ExperimentReport
             if (File.Exists(report))
             {
                 // The leak warning is already shown above, as a box.
-                var lines = File.ReadAllLines(report).Where(l => !l.StartsWith("WARNING", StringComparison.Ordinal)).SkipWhile(string.IsNullOrWhiteSpace);
+                var lines = InputFile.ReadText(report, InputFile.MaxJsonBytes).Split('\n').Where(l => !l.StartsWith("WARNING", StringComparison.Ordinal)).SkipWhile(string.IsNullOrWhiteSpace);
                 html.Append("<pre>").Append(E(string.Join('\n', lines).TrimEnd())).Append("</pre>\n");
             }
 

@@ -1,6 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
+using Mammo.Imaging;
+
 namespace Mammo.Data;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace Mammo.Data;
 /// </summary>
 public sealed class ArchiveDatasetSource : DatasetSource
 {
-    public ArchiveDatasetSource(string path)
-        : base(path)
+    public ArchiveDatasetSource(string path, ImageLimits? limits = null)
+        : base(path, limits)
     {
     }
 
@@ -20,8 +22,16 @@ public sealed class ArchiveDatasetSource : DatasetSource
         {
             if (name == MiasLabelReader.FileName)
             {
-                using var reader = new StreamReader(entry.DataStream!, System.Text.Encoding.Latin1);
-                return reader.ReadToEnd();
+                if (entry.Length > MaxLabelBytes)
+                {
+                    throw new MammoDataException($"{Path}: its {MiasLabelReader.FileName} is {entry.Length:N0} bytes, more than a label table can be ({MaxLabelBytes:N0})");
+                }
+
+                return Reading(name, () =>
+                {
+                    using var reader = new StreamReader(entry.DataStream!, System.Text.Encoding.Latin1);
+                    return reader.ReadToEnd();
+                });
             }
         }
 
@@ -31,12 +41,19 @@ public sealed class ArchiveDatasetSource : DatasetSource
     public override IReadOnlyList<ScanFileInfo> ListScanFiles()
     {
         var result = new List<ScanFileInfo>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, entry) in Entries())
         {
             if (name.EndsWith(".pgm", StringComparison.Ordinal))
             {
+                // Files are known by name, wherever they sit in the archive; two of one name would be ambiguous.
+                if (!seen.TryAdd(name, entry.Name))
+                {
+                    throw new MammoDataException($"{Path}: holds {name} twice ({seen[name]} and {entry.Name}); which one is the scan is ambiguous");
+                }
+
                 var head = new byte[Math.Min(HeadLength, entry.Length)];
-                entry.DataStream!.ReadExactly(head);
+                Reading(name, () => entry.DataStream!.ReadAtLeast(head, head.Length));
                 result.Add(new ScanFileInfo(name, entry.Length, head));
             }
         }
@@ -57,11 +74,23 @@ public sealed class ArchiveDatasetSource : DatasetSource
 
             if (fileNames.Contains(name))
             {
-                var content = new byte[entry.Length];
-                entry.DataStream!.ReadExactly(content);
+                var content = Reading(name, () => ReadBounded(entry.DataStream!, entry.Length));
                 remaining--;
                 yield return new ScanFile(name, content);
             }
+        }
+    }
+
+    // A damaged archive can fail in the middle of an entry's data, not only between entries.
+    private T Reading<T>(string name, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new MammoDataException($"{Path}: {name}: the archive is damaged or truncated ({e.Message})", e);
         }
     }
 

@@ -23,7 +23,13 @@ public static class DatasetChecksum
         foreach (var file in files)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

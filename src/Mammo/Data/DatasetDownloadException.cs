@@ -5,7 +5,7 @@ namespace Mammo.Data;
 /// and what to do about it. Nothing is left behind: the partial file is deleted and an existing
 /// destination file is untouched.
 /// </summary>
-public class DatasetDownloadException : Exception
+public class DatasetDownloadException : MammoException
 {
     public DatasetDownloadException()
     {

@@ -1,10 +1,13 @@
+using Mammo.Imaging;
+using Mammo.Storage;
+
 namespace Mammo.Data;
 
 /// <summary>A folder with <c>Info.txt</c> and <c>mdbNNN.pgm</c> files (e.g. the extracted archive).</summary>
 public sealed class FolderDatasetSource : DatasetSource
 {
-    public FolderDatasetSource(string path)
-        : base(path)
+    public FolderDatasetSource(string path, ImageLimits? limits = null)
+        : base(path, limits)
     {
     }
 
@@ -12,7 +15,7 @@ public sealed class FolderDatasetSource : DatasetSource
     {
         var file = System.IO.Path.Combine(Path, MiasLabelReader.FileName);
         return File.Exists(file)
-            ? File.ReadAllText(file, System.Text.Encoding.Latin1)
+            ? InputFile.ReadText(file, MaxLabelBytes, System.Text.Encoding.Latin1)
             : throw new MammoDataException($"{file}: missing (the MIAS label table)");
     }
 
@@ -38,7 +41,8 @@ public sealed class FolderDatasetSource : DatasetSource
             var file = System.IO.Path.Combine(Path, name);
             if (File.Exists(file))
             {
-                yield return new ScanFile(name, File.ReadAllBytes(file));
+                using var stream = File.OpenRead(file);
+                yield return new ScanFile(name, ReadBounded(stream, stream.Length));
             }
         }
     }

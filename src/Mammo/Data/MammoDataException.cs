@@ -1,7 +1,7 @@
 namespace Mammo.Data;
 
 /// <summary>Input data that cannot be used; the message names the file (and line) and says why.</summary>
-public class MammoDataException : Exception
+public class MammoDataException : MammoException
 {
     public MammoDataException()
     {

@@ -147,6 +147,22 @@ public sealed class MiasDataset
             return new DataIssue(path, null, scan.Id, $"image is {header.Width}×{header.Height}, expected {size}×{size}; scan left out");
         }
 
+        if (!source.Limits.Allows(header!.Width, header.Height))
+        {
+            return new DataIssue(path, null, scan.Id, $"image claims {header.Width}×{header.Height} pixels, above the limit of {ImageLimits.Describe(source.Limits.MaxPixels)}; scan left out");
+        }
+
+        // A centre off the film or a radius beyond its size is a typing error in the label table, and would make a
+        // crop of absurd size: it is refused here, where the image's size is known.
+        foreach (var lesion in scan.Lesions)
+        {
+            if (lesion.Location is { } at && (at.X > header.Width || at.Y > header.Height || at.Radius > Math.Max(header.Width, header.Height)))
+            {
+                return new DataIssue(labelFile, lesion.Line, scan.Id,
+                    $"lesion at ({at.X}, {at.Y}) with radius {at.Radius} does not fit the {header.Width}×{header.Height} image; scan left out");
+            }
+        }
+
         if (file.Length < header!.ExpectedLength)
         {
             return new DataIssue(path, null, scan.Id,

@@ -18,6 +18,9 @@ public static partial class MiasLabelReader
 {
     public const string FileName = "Info.txt";
 
+    /// <summary>Scan numbers above this are typing errors (MIAS has 322; patients are numbered from scans).</summary>
+    public const int MaxScanNumber = 99_999_999;
+
     public static LabelTable Parse(string text, string file = FileName)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -59,7 +62,11 @@ public static partial class MiasLabelReader
             return (null, null, $"reference '{id}' is not of the form mdbNNN");
         }
 
-        var number = int.Parse(idMatch.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (!int.TryParse(idMatch.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > MaxScanNumber)
+        {
+            return (null, null, $"reference '{id}' has a number above {MaxScanNumber}");
+        }
+
         if (number < 1)
         {
             return (null, id, $"reference '{id}' has number 0");

@@ -51,27 +51,41 @@ public static class PredictionTable
         for (var i = 1; i < lines.Length; i++)
         {
             var f = lines[i].TrimEnd('\r').Split(',');
-            var trueLabel = f.Length == 6 + classNames.Count ? IndexOf(classNames, f[4]) : -1;
-            var probabilities = new double[classNames.Count];
-            var ok = trueLabel >= 0 && int.TryParse(f[2].TrimStart('P'), out var patient);
-            for (var c = 0; ok && c < classNames.Count; c++)
+            var where = $"{file}:{i + 1}";
+            if (f.Length != 6 + classNames.Count)
             {
-                ok = double.TryParse(f[6 + c], NumberStyles.Float, CultureInfo.InvariantCulture, out probabilities[c]);
+                throw new MammoDataException($"{where}: expected {6 + classNames.Count} fields, found {f.Length}");
+            }
+
+            var trueLabel = IndexOf(classNames, f[4]);
+            if (trueLabel < 0)
+            {
+                throw new MammoDataException($"{where}: field 'true_label' is '{f[4]}', expected one of {string.Join(", ", classNames)}");
+            }
+
+            if (!(f[2].Length > 1 && f[2][0] == 'P' && int.TryParse(f[2].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var patient)))
+            {
+                throw new MammoDataException($"{where}: field 'patient' is '{f[2]}', expected P followed by a number");
+            }
+
+            var probabilities = new double[classNames.Count];
+            for (var c = 0; c < classNames.Count; c++)
+            {
+                if (!double.TryParse(f[6 + c], NumberStyles.Float, CultureInfo.InvariantCulture, out probabilities[c]) || probabilities[c] is not (>= 0 and <= 1))
+                {
+                    throw new MammoDataException($"{where}: field 'p_{classNames[c]}' is '{f[6 + c]}', expected a probability from 0 to 1");
+                }
             }
 
             int? fold = null;
-            if (ok && f[3].Length > 0)
+            if (f[3].Length > 0)
             {
-                ok = int.TryParse(f[3], out var value);
-                fold = value;
+                fold = int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new MammoDataException($"{where}: field 'fold' is '{f[3]}', expected a fold number");
             }
 
-            if (!ok)
-            {
-                throw new MammoDataException($"{file}:{i + 1}: malformed prediction row");
-            }
-
-            result.Add(new Prediction(f[0], f[1], new Patient(int.Parse(f[2].TrimStart('P'), CultureInfo.InvariantCulture)), fold, trueLabel, probabilities));
+            result.Add(new Prediction(f[0], f[1], new Patient(patient), fold, trueLabel, probabilities));
         }
 
         return result;

@@ -83,6 +83,11 @@ public sealed class PatchExtractor
     public byte[] CutAt(GrayImage scan, double x, double y, double radius)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        if (!(radius > 0) || radius > PatchGeometry.MaximumRadius(scan) || !double.IsFinite(x) || !double.IsFinite(y))
+        {
+            throw new MammoDataException($"a region at ({x}, {y}) with radius {radius} does not fit the {scan.Width}×{scan.Height} image (radius 0 < r ≤ {PatchGeometry.MaximumRadius(scan)})");
+        }
+
         var (left, top, side) = PatchGeometry.Square(x, PatchGeometry.ImageRow(y, scan.Height), radius);
         var square = PatchGeometry.Crop(scan, left, top, side);
         return Resampling.Resize(square, side, side, Options.Size, Options.Size);
@@ -113,7 +118,7 @@ public sealed class PatchExtractor
         var files = Partitioner.Create(source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken), EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(files, parallel, file =>
         {
-            var image = ScanImageReader.Read(file.Content, Path.Combine(source.Path, file.FileName));
+            var image = source.Decode(file);
             foreach (var (origin, index) in byFile[file.FileName])
             {
                 results[index] = [.. Augment(origin, Cut(image, origin))];

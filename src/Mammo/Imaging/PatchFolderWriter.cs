@@ -24,7 +24,7 @@ public static class PatchFolderWriter
     public static void Write(string folder, IReadOnlyList<Patch> patches, bool overwrite = false, int threads = 0, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patches);
-        AtomicOutput.WriteFolder(folder, overwrite, temporary =>
+        AtomicOutput.WriteFolder(folder, overwrite, OutputKind.Patches, temporary =>
         {
             var done = 0;
             var options = new ParallelOptions

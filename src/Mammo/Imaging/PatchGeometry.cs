@@ -10,6 +10,16 @@ public static class PatchGeometry
 
     public static double MiasY(double imageRow, int imageHeight) => imageHeight - imageRow;
 
+    /// <summary>
+    /// The largest radius a region of <paramref name="image"/> may have: its square then covers the whole image from
+    /// any centre on it. Larger radii only add padding, and their crops grow as r² (r = 23,000 overflowed the crop).
+    /// </summary>
+    public static int MaximumRadius(GrayImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Math.Max(image.Width, image.Height);
+    }
+
     /// <summary>The square's top-left corner and side in image pixels (rounded as Pillow rounds a crop box).</summary>
     public static (int Left, int Top, int Side) Square(double column, double row, double radius)
     {
@@ -23,7 +33,8 @@ public static class PatchGeometry
     public static byte[] Crop(GrayImage image, int left, int top, int side)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var result = new byte[side * side];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(side, 2 * (MaximumRadius(image) + 1));
+        var result = new byte[checked(side * side)];
         var firstColumn = Math.Max(0, left);
         var lastColumn = Math.Min(image.Width, left + side);
         if (firstColumn >= lastColumn)

@@ -14,28 +14,99 @@ namespace Mammo.Imaging;
 /// </remarks>
 public static class ScanImageReader
 {
-    public static GrayImage Read(byte[] content, string name)
+    // Enough for a PGM header with long comments; the pixels follow it.
+    private const int HeaderBytes = 4096;
+
+    /// <summary>Decodes an image held in memory (a file of a dataset, an upload).</summary>
+    /// <exception cref="ImageLoadException">Not an image, truncated, or above <paramref name="limits"/> (nothing decoded).</exception>
+    public static GrayImage Read(byte[] content, string name, ImageLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length >= 2 && content[0] == (byte)'P' && content[1] == (byte)'5')
+        limits ??= ImageLimits.Default;
+        if (IsBinaryPgm(content))
         {
-            if (!PgmHeader.TryParse(content, out var header, out var error))
+            var header = ParsePgm(content, name, limits);
+            if (content.Length < header.ExpectedLength)
             {
-                throw new ImageLoadException($"{name}: {error}");
-            }
-
-            if (content.Length < header!.ExpectedLength)
-            {
-                throw new ImageLoadException(
-                    $"{name}: truncated PGM: {header.Width}×{header.Height} needs {header.ExpectedLength} bytes, the file has {content.Length}");
+                throw Truncated(name, header, content.Length);
             }
 
             return DecodeBinaryPgm(content, header);
         }
 
+        return Decode(name, limits, info: () => Image.Identify(content), load: () => Image.Load<L8>(content));
+    }
+
+    /// <summary>
+    /// Decodes an image file, reading its header first: an image above <paramref name="limits"/> is refused before
+    /// any pixel is decoded, and no more of a PGM is read than its header says the pixels need.
+    /// </summary>
+    /// <exception cref="ImageLoadException">Unreadable, not an image, truncated, or too large.</exception>
+    public static GrayImage Read(string path, ImageLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= ImageLimits.Default;
         try
         {
-            using var image = Image.Load<L8>(content);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var head = new byte[(int)Math.Min(HeaderBytes, stream.Length)];
+            stream.ReadExactly(head);
+            if (IsBinaryPgm(head))
+            {
+                var header = ParsePgm(head, path, limits);
+                if (stream.Length < header.ExpectedLength)
+                {
+                    throw Truncated(path, header, stream.Length);
+                }
+
+                var content = new byte[header.ExpectedLength];
+                head.AsSpan(0, (int)Math.Min(head.Length, content.Length)).CopyTo(content);
+                if (content.Length > head.Length)
+                {
+                    stream.ReadExactly(content.AsSpan(head.Length));
+                }
+
+                return DecodeBinaryPgm(content, header);
+            }
+
+            return Decode(path, limits, info: () => Rewound(stream, Image.Identify), load: () => Rewound(stream, Image.Load<L8>));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImageLoadException($"{path}: cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static bool IsBinaryPgm(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == (byte)'P' && head[1] == (byte)'5';
+
+    private static PgmHeader ParsePgm(ReadOnlySpan<byte> head, string name, ImageLimits limits)
+    {
+        if (!PgmHeader.TryParse(head, out var header, out var error))
+        {
+            throw new ImageLoadException($"{name}: {error}");
+        }
+
+        limits.Check(header!.Width, header.Height, name);
+        return header;
+    }
+
+    private static ImageLoadException Truncated(string name, PgmHeader header, long length) =>
+        new($"{name}: truncated PGM: {header.Width}×{header.Height} needs {header.ExpectedLength} bytes, the file has {length}");
+
+    private static T Rewound<T>(Stream stream, Func<Stream, T> read)
+    {
+        stream.Position = 0;
+        return read(stream);
+    }
+
+    // Other formats go through ImageSharp: the header is identified first, so the pixel limit holds before decoding.
+    private static GrayImage Decode(string name, ImageLimits limits, Func<IImageInfo?> info, Func<Image<L8>> load)
+    {
+        try
+        {
+            var identified = info() ?? throw new UnknownImageFormatException("no decoder recognised it");
+            limits.Check(identified.Width, identified.Height, name);
+            using var image = load();
             var pixels = new byte[image.Width * image.Height];
             image.CopyPixelDataTo(pixels);
             return new GrayImage(image.Width, image.Height, pixels);
@@ -44,25 +115,10 @@ public static class ScanImageReader
         {
             throw new ImageLoadException($"{name}: cannot be read as an image (not a format ImageSharp knows: PGM, PNG, JPEG, TIFF, BMP, GIF, TGA, WebP)", e);
         }
-        catch (Exception e) when (e is InvalidImageContentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidImageContentException or NotSupportedException or ImageFormatException or InvalidDataException or EndOfStreamException or ArgumentException)
         {
             throw new ImageLoadException($"{name}: cannot be read as an image ({e.Message})", e);
         }
-    }
-
-    public static GrayImage Read(string path)
-    {
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImageLoadException($"{path}: cannot be read ({e.Message})", e);
-        }
-
-        return Read(content, path);
     }
 
     private static GrayImage DecodeBinaryPgm(byte[] content, PgmHeader header)

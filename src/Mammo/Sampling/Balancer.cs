@@ -78,7 +78,7 @@ public static class Balancer
         // An empty class would need an infinite weight; a zero weight would silently drop it from the loss.
         if (Array.IndexOf(counts, 0) is var empty and >= 0)
         {
-            throw new ArgumentException($"class {empty} has no sample, so it cannot be weighted", nameof(samples));
+            throw new SplitException($"class {empty} has no training sample, so it cannot be weighted");
         }
 
         return [.. counts.Select(c => (float)((double)samples.Count / (classCount * (double)c)))];

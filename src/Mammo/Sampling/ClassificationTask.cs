@@ -91,13 +91,13 @@ public sealed record ClassificationTask
     }
 
     /// <summary>The task with this name (case-insensitive).</summary>
-    /// <exception cref="FormatException">No task has this name; the message lists the valid names.</exception>
+    /// <exception cref="InvalidSettingException">No task has this name; the message lists the valid names.</exception>
     public static ClassificationTask Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return TryParse(name, out var task)
             ? task
-            : throw new FormatException($"unknown task '{name}'; valid tasks: {string.Join(", ", All.Select(t => t.Name))}");
+            : throw new InvalidSettingException("task", $"unknown task '{name}'; valid tasks: {string.Join(", ", All.Select(t => t.Name))}");
     }
 
     public static bool TryParse([NotNullWhen(true)] string? name, [NotNullWhen(true)] out ClassificationTask? task)

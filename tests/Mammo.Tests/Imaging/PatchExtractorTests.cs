@@ -144,8 +144,8 @@ public class PatchExtractorTests
         Assert.Equal(45, RadiusRule.Parse("scale:1.5").Apply(30));
         Assert.Equal(24, RadiusRule.Parse("fixed:24").Apply(30));
         Assert.Equal(16, RadiusRule.Parse("scale:1,min:16").Apply(3));
-        Assert.Throws<FormatException>(() => RadiusRule.Parse("scale:-1"));
-        Assert.Throws<FormatException>(() => RadiusRule.Parse("big:2"));
+        Assert.Throws<InvalidSettingException>(() => RadiusRule.Parse("scale:-1"));
+        Assert.Throws<InvalidSettingException>(() => RadiusRule.Parse("big:2"));
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class LocalisationStudyTests : IDisposable
         var result = Study(folder).Run();
         var output = _folder.File("localisation");
 
-        LocalisationFiles.Write(output, folder, result, "FROC");
+        LocalisationFiles.Write(output, false, folder, result, "FROC");
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "localisation.json")));
         Assert.Equal(result.Cases.Count, json.RootElement.GetProperty("scans").GetInt32());

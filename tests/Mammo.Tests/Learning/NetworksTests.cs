@@ -182,7 +182,7 @@ public class NetworksTests
             Assert.Equal(3, Assert.IsType<BatchNormCnn>(batchNorm).ClassCount);
         }
 
-        var ex = Assert.Throws<ArgumentException>(() => ModelRegistry.Create("resnet50"));
+        var ex = Assert.Throws<InvalidSettingException>(() => ModelRegistry.Create("resnet50"));
         Assert.Contains("resnet50", ex.Message, StringComparison.Ordinal);
         Assert.Contains("seed", ex.Message, StringComparison.Ordinal);
         Assert.Contains("batchnorm", ex.Message, StringComparison.Ordinal);

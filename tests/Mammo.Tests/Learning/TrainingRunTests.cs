@@ -177,10 +177,44 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), malignant, 6);
         Assert.Equal(8, json.RootElement.GetProperty("variants").GetInt32());
         Assert.Equal(mias.Output.Replace("\"image_row\"", "r", StringComparison.Ordinal), topLeft.Output.Replace("\"image_row\"", "r", StringComparison.Ordinal));
-        Assert.Equal(1, outside.ExitCode);
-        Assert.Contains("outside the 128×128 image", outside.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Contains("does not fit the 128×128 image", outside.Errors, StringComparison.Ordinal);
         Assert.Equal(1, notImage.ExitCode);
         Assert.Contains("cannot be read as an image", notImage.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_heat_map_of_an_image_above_the_working_size_is_computed_downsampled_and_reported_in_its_own_pixels()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "heatmap-large", epochs: 1);
+        using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+        var scan = Mammo.Imaging.ScanImageReader.Read(Path.Combine(_dataset.Source.Path, "mdb001.pgm"));
+        var large = new Mammo.Imaging.GrayImage(2 * Size, 2 * Size, new byte[4 * Size * Size]);
+        for (var row = 0; row < large.Height; row++)
+        {
+            for (var column = 0; column < large.Width; column++)
+            {
+                large.Pixels[(row * large.Width) + column] = scan[row / 2, column / 2];
+            }
+        }
+
+        var working = Mammo.Imaging.Resampling.Resize(large, Size, Size);
+
+        var expected = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [12, 24], GridSize = 32, MinimumInside = 0 }.Compute(working, top: 3);
+        var shrunk = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [24, 48], GridSize = 32, MinimumInside = 0, WorkingPixels = Size * Size }.Compute(large, top: 3);
+
+        Assert.NotEmpty(shrunk.Top);
+        Assert.Equal(expected.Top.Count, shrunk.Top.Count);
+        foreach (var (e, s) in expected.Top.Zip(shrunk.Top))
+        {
+            Assert.Equal(2 * e.Column, s.Column, 9);
+            Assert.Equal(2 * e.Row, s.Row, 9);
+            Assert.Equal(2 * e.Radius, s.Radius);
+            Assert.Equal(large.Height - s.Row, s.Y, 9);
+            Assert.Equal(e.Score, s.Score);
+        }
+
+        Assert.Equal(4 * expected.BreastArea, shrunk.BreastArea);
     }
 
     [Fact]

@@ -149,8 +149,8 @@ public class BalancerTests
     {
         var samples = Training(0, (AbnormalityClass.Calcification, 4, 0));
 
-        var empty = Assert.Throws<ArgumentException>(() => Balancer.ClassWeights(samples, 3));
-        Assert.Contains("class 0 has no sample", empty.Message, StringComparison.Ordinal);
+        var empty = Assert.Throws<SplitException>(() => Balancer.ClassWeights(samples, 3));
+        Assert.Contains("class 0 has no training sample", empty.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Balancer.ClassWeights(samples, 1));
     }
 

@@ -74,7 +74,7 @@ public class ClassificationTaskTests
         Assert.Same(ClassificationTask.ThreeClass, ClassificationTask.Parse("3CLASS"));
         Assert.Equal(ClassificationTask.Mass, ClassificationTask.Parse("Mass"));
 
-        var error = Assert.Throws<FormatException>(() => ClassificationTask.Parse("masses"));
+        var error = Assert.Throws<InvalidSettingException>(() => ClassificationTask.Parse("masses"));
 
         Assert.Equal("unknown task 'masses'; valid tasks: calc, mass, arch, asym, all, 3class, normal-abnormal", error.Message);
         Assert.False(ClassificationTask.TryParse(null, out _));

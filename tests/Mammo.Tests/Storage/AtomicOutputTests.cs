@@ -14,7 +14,7 @@ public sealed class AtomicOutputTests : IDisposable
     {
         var target = _folder.File("out");
 
-        Assert.Throws<InvalidOperationException>(() => AtomicOutput.WriteFolder(target, false, t =>
+        Assert.Throws<InvalidOperationException>(() => AtomicOutput.WriteFolder(target, false, OutputKind.Patches, t =>
         {
             File.WriteAllText(Path.Combine(t, "half.txt"), "half");
             throw new InvalidOperationException("boom");
@@ -28,15 +28,35 @@ public sealed class AtomicOutputTests : IDisposable
     public void Overwrite_replaces_the_old_folder_only_once_the_new_one_is_complete()
     {
         var target = _folder.File("out");
-        Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "old.txt"), "old");
+        AtomicOutput.WriteFolder(target, false, OutputKind.Patches, t => File.WriteAllText(Path.Combine(t, "old.txt"), "old"));
 
-        Assert.Throws<InvalidOperationException>(() => AtomicOutput.WriteFolder(target, true, _ => throw new InvalidOperationException("boom")));
+        Assert.Throws<InvalidOperationException>(() => AtomicOutput.WriteFolder(target, true, OutputKind.Patches, _ => throw new InvalidOperationException("boom")));
         Assert.True(File.Exists(Path.Combine(target, "old.txt")));
 
-        AtomicOutput.WriteFolder(target, true, t => File.WriteAllText(Path.Combine(t, "new.txt"), "new"));
-        Assert.Equal(["new.txt"], Directory.EnumerateFiles(target).Select(Path.GetFileName));
+        AtomicOutput.WriteFolder(target, true, OutputKind.Patches, t => File.WriteAllText(Path.Combine(t, "new.txt"), "new"));
+        Assert.Equal([OutputMarker.FileName, "new.txt"], Directory.EnumerateFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Single(Directory.EnumerateFileSystemEntries(_folder.Path));
+    }
+
+    [Fact]
+    public void Overwrite_never_replaces_a_folder_Mammo_did_not_write_or_of_another_kind()
+    {
+        var foreign = _folder.File("foreign");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "years of work");
+        var run = _folder.File("run");
+        AtomicOutput.WriteFolder(run, false, OutputKind.Localisation, t => File.WriteAllText(Path.Combine(t, "a.txt"), "a"));
+
+        var notOurs = Assert.Throws<OutputConflictException>(() => AtomicOutput.WriteFolder(foreign, true, OutputKind.Patches, t => File.WriteAllText(Path.Combine(t, "x"), "x")));
+        var otherKind = Assert.Throws<OutputConflictException>(() => AtomicOutput.WriteFolder(run, true, OutputKind.Patches, t => File.WriteAllText(Path.Combine(t, "x"), "x")));
+        var notAsked = Assert.Throws<OutputConflictException>(() => AtomicOutput.WriteFolder(run, false, OutputKind.Localisation, t => File.WriteAllText(Path.Combine(t, "x"), "x")));
+
+        Assert.Equal(OutputConflict.NotMammoOutput, notOurs.Conflict);
+        Assert.Equal(OutputConflict.OtherKind, otherKind.Conflict);
+        Assert.Equal(OutputConflict.Exists, notAsked.Conflict);
+        Assert.Equal("years of work", File.ReadAllText(Path.Combine(foreign, "thesis.tex")));
+        Assert.Equal("a", File.ReadAllText(Path.Combine(run, "a.txt")));
+        Assert.Equal(2, Directory.EnumerateFileSystemEntries(_folder.Path).Count());
     }
 
     [Fact]
