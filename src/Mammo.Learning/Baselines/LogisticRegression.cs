@@ -72,7 +72,7 @@ public static class LogisticRegression
         var labels = tensor(targets.ToArray(), ScalarType.Float64);
         var weights = new TorchSharp.Modules.Parameter(zeros(d, ScalarType.Float64), requires_grad: true);
         var intercept = new TorchSharp.Modules.Parameter(zeros(1, ScalarType.Float64), requires_grad: true);
-        var optimizer = optim.LBFGS([weights, intercept], lr: lr, max_iter: 200, tolerange_grad: 1e-10, tolerance_change: 1e-14, history_size: 20);
+        var optimizer = NativeWarnings.Silenced(() => optim.LBFGS([weights, intercept], lr: lr, max_iter: 200, tolerange_grad: 1e-10, tolerance_change: 1e-14, history_size: 20));
         Tensor Objective()
         {
             var z = inputs.matmul(weights) + intercept;

@@ -37,10 +37,11 @@ public static class LesionFeatures
         }
 
         // The box holding the ring, clipped to the image: every loop below is bounded by the image's size.
-        var left = Math.Max(0, (int)Math.Floor(column - (2 * radius)));
-        var right = Math.Min(image.Width - 1, (int)Math.Ceiling(column + (2 * radius)));
-        var top = Math.Max(0, (int)Math.Floor(row - (2 * radius)));
-        var bottom = Math.Min(image.Height - 1, (int)Math.Ceiling(row + (2 * radius)));
+        // Clamped as doubles before the cast, so no radius overflows an int.
+        var left = (int)Math.Clamp(Math.Floor(column - (2 * radius)), 0, image.Width);
+        var right = (int)Math.Clamp(Math.Ceiling(column + (2 * radius)), -1, image.Width - 1);
+        var top = (int)Math.Clamp(Math.Floor(row - (2 * radius)), 0, image.Height);
+        var bottom = (int)Math.Clamp(Math.Ceiling(row + (2 * radius)), -1, image.Height - 1);
         if (left > right || top > bottom)
         {
             throw new MammoDataException($"{name}: the circle at ({column}, {row}) radius {radius} lies outside the {image.Width}×{image.Height} image");
@@ -116,12 +117,14 @@ public static class LesionFeatures
         for (var k = 0; k < count; k++)
         {
             var angle = 2 * Math.PI * k / count;
-            var r = (int)Math.Round(row + (radius * Math.Sin(angle)), MidpointRounding.AwayFromZero);
-            var c = (int)Math.Round(column + (radius * Math.Cos(angle)), MidpointRounding.AwayFromZero);
-            if (r < 1 || c < 1 || r > image.Height - 2 || c > image.Width - 2)
+            var y = Math.Round(row + (radius * Math.Sin(angle)), MidpointRounding.AwayFromZero);
+            var x = Math.Round(column + (radius * Math.Cos(angle)), MidpointRounding.AwayFromZero);
+            if (y < 1 || x < 1 || y > image.Height - 2 || x > image.Width - 2)
             {
                 continue;
             }
+
+            var (r, c) = ((int)y, (int)x);
 
             double P(int dr, int dc) => image[r + dr, c + dc];
             var gx = P(-1, 1) + (2 * P(0, 1)) + P(1, 1) - P(-1, -1) - (2 * P(0, -1)) - P(1, -1);
