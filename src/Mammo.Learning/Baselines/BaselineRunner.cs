@@ -37,16 +37,18 @@ public static class BaselineRunner
             List<Sample> fit = [.. unit.Train, .. unit.Validation];
             var positive = fit.Select(s => s.Label == task.PositiveClass).ToList();
             var prevalence = positive.Count(p => p) / (double)fit.Count;
-            var imageModel = LogisticRegression.Fit([.. fit.Select(s => features[s.Id])], positive, C);
-            var metadataModel = withMetadata ? LogisticRegression.Fit([.. fit.Select(s => MetadataFeatures.Of(s)!)], positive, C) : null;
+            // With one class only, the unpenalised intercept has no finite optimum; the share is the honest answer.
+            var bothClasses = prevalence is > 0 and < 1;
+            var imageModel = bothClasses ? LogisticRegression.Fit([.. fit.Select(s => features[s.Id])], positive, C) : null;
+            var metadataModel = bothClasses && withMetadata ? LogisticRegression.Fit([.. fit.Select(s => MetadataFeatures.Of(s)!)], positive, C) : null;
             foreach (var sample in unit.Test)
             {
                 double[] scores = [.. kinds.Select(kind => kind switch
                 {
                     BaselineKind.Prevalence => prevalence,
                     BaselineKind.Radius => MetadataFeatures.Radius(sample)!.Value,
-                    BaselineKind.Metadata => metadataModel!.Probability(MetadataFeatures.Of(sample)!),
-                    BaselineKind.Features => imageModel.Probability(features[sample.Id]),
+                    BaselineKind.Metadata => metadataModel?.Probability(MetadataFeatures.Of(sample)!) ?? prevalence,
+                    BaselineKind.Features => imageModel?.Probability(features[sample.Id]) ?? prevalence,
                     _ => throw new InvalidOperationException($"unknown baseline {kind}"),
                 })];
                 rows.Add(new BaselineRow(sample.Id, unit.Fold, sample.Label, scores));
