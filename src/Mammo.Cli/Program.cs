@@ -67,6 +67,7 @@ public static class Program
                 .WithExample("train", "--task", "calc")
                 .WithExample("train", "--task", "mass", "--protocol", "cv", "--balancing", "weights")
                 .WithExample("train", "--resume", "runs/calc-patient-class-seed-s0");
+            config.AddCommand<BaselinesCommand>("baselines").WithDescription("Score the baselines (prevalence, radius, metadata, image features) alone, on the split mammo train would use.").WithExample("baselines", "--task", "all", "--protocol", "cv", "--folds", "5");
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Print a finished run's classification report, confusion matrix, AUC with 95% CI, sensitivity and specificity.")
                 .WithExample("evaluate", "runs/calc-patient-class-seed-s0")

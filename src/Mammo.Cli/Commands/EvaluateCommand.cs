@@ -1,3 +1,4 @@
+using Mammo.Baselines;
 using Mammo.Cli.Infrastructure;
 using Mammo.Evaluation;
 using Mammo.Learning.Training;
@@ -32,7 +33,15 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
             folds = new RunResult(RunStatus.Complete, "cv", FoldAucs: summary.Aucs, FoldAuc: summary.Mean);
         }
 
-        EvaluationPrinter.Print(console, config, evaluation, !settings.NoTta && !config.Leaky, folds);
+        var baselinesFile = folder.File(BaselineTable.FileName);
+        IReadOnlyList<BaselineSummary>? baselines = null;
+        if (File.Exists(baselinesFile))
+        {
+            var scores = BaselineTable.Read(File.ReadAllText(baselinesFile), baselinesFile);
+            baselines = [.. scores.Kinds.Select(k => BaselineSummary.Of(scores, k, task.PositiveClass, config.Seed, settings.Resamples))];
+        }
+
+        EvaluationPrinter.Print(console, config, evaluation, !settings.NoTta && !config.Leaky, folds, baselines);
         return 0;
     }
 }

@@ -33,7 +33,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             return CommandErrors.Cancelled;
         }
 
-        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result);
+        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result, result.Assessment?.Baselines?.Summaries);
+        BaselinePrinter.PrintCalibration(console, result.Assessment);
         console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
         return 0;
     }
@@ -94,6 +95,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             ValidationFraction = validation,
             TestFraction = test,
             Seed = s.Seed,
+            Calibrate = s.Calibrate,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,
             Training = new TrainingOptions

@@ -63,6 +63,10 @@ public sealed class TrainSettings : DataSettings
     [Description("Also rotate (±30°) and shift (±10%) training patches on the fly, like Keras' ImageDataGenerator.")]
     public bool Augment { get; init; }
 
+    [CommandOption("--calibrate")]
+    [Description("Also Platt-scale the test probabilities, fitted on the validation part; metrics.json reports both.")]
+    public bool Calibrate { get; init; }
+
     [CommandOption("--seed <N>")]
     [Description("Seed for every random choice (split, balancing, weights, dropout, batch order).")]
     [DefaultValue(0)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mammo.Baselines;
 using Mammo.Evaluation;
 using Mammo.Learning.Training;
 using Spectre.Console;
@@ -8,7 +9,7 @@ namespace Mammo.Cli.Infrastructure;
 /// <summary>Prints an evaluation the same way after <c>train</c> and from <c>evaluate</c>.</summary>
 public static class EvaluationPrinter
 {
-    public static void Print(IAnsiConsole console, RunConfig config, ModelEvaluation evaluation, bool tta, RunResult? folds = null)
+    public static void Print(IAnsiConsole console, RunConfig config, ModelEvaluation evaluation, bool tta, RunResult? folds = null, IReadOnlyList<BaselineSummary>? baselines = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(config);
@@ -55,6 +56,12 @@ public static class EvaluationPrinter
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"mean AUC over folds [bold]{mean.Mean:0.000}[/] (95% t-interval {mean.Lower:0.000}–{mean.Upper:0.000})"));
             }
+        }
+
+        if (baselines is { Count: > 0 })
+        {
+            var network = new BaselineSummary("network", evaluation.Count, evaluation.Auc, evaluation.AucInterval?.Lower, evaluation.AucInterval?.Upper, folds?.FoldAucs ?? [], folds?.FoldAuc?.Mean, folds?.FoldAuc?.Lower, folds?.FoldAuc?.Upper);
+            BaselinePrinter.Print(console, baselines, network);
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed record RunConfig
 
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>Also Platt-scale the test probabilities, fitted on each unit's validation part (reported beside the raw ones).</summary>
+    public bool Calibrate { get; init; }
+
     /// <summary>Where the data was read from, and its SHA-256 (of the archive, or of Info.txt and every image).</summary>
     public string DataPath { get; init; } = string.Empty;
 

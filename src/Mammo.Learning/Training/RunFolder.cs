@@ -15,7 +15,8 @@ namespace Mammo.Learning.Training;
 /// checkpoint/          the last epoch's weights and Adam state, for --resume
 /// predictions.csv      one row per test lesion (or patch, seed protocol): probabilities
 /// predictions-no-tta.csv   the same without test-time augmentation
-/// metrics.json         classification report, confusion matrix, AUC with CI, AP, sensitivity, specificity
+/// baselines.csv        each test sample's baseline scores, fitted on the same folds (patient and cv runs)
+/// metrics.json         classification report, confusion matrix, AUC with CI, AP, sensitivity, specificity; baselines, calibration
 /// report.txt           the classification report as scikit-learn prints it
 /// log.txt              what happened, in order
 /// </code>

@@ -1,4 +1,6 @@
+using Mammo.Baselines;
 using Mammo.Evaluation;
+using Mammo.Learning.Calibration;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Training;
@@ -18,6 +20,18 @@ public sealed record RunMetrics(
     IReadOnlyList<double?>? FoldAucs,
     MeanConfidenceInterval? FoldAucMean)
 {
+    /// <summary>Each baseline's AUCs on the run's own folds, by name (prevalence, radius, metadata, features); null under the seed protocol.</summary>
+    public IReadOnlyDictionary<string, BaselineSummary>? Baselines { get; init; }
+
+    /// <summary>Brier score, ECE and reliability bins of the test probabilities of the positive class.</summary>
+    public CalibrationSummary? Calibration { get; init; }
+
+    /// <summary>The threshold maximising Youden's J on validation, and the test sensitivity and specificity it gives.</summary>
+    public ValidationThreshold? ValidationThreshold { get; init; }
+
+    /// <summary>With <c>calibrate</c> in the config: the same after Platt scaling fitted on validation.</summary>
+    public CalibratedResult? Calibrated { get; init; }
+
     public const string LeakyWarning =
         "WARNING: seed protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; use --protocol patient or cv for honest ones.";
 

@@ -10,4 +10,8 @@ public sealed record RunResult(
     ModelEvaluation? Evaluation = null,
     ModelEvaluation? EvaluationWithoutTta = null,
     IReadOnlyList<double?>? FoldAucs = null,
-    MeanConfidenceInterval? FoldAuc = null);
+    MeanConfidenceInterval? FoldAuc = null)
+{
+    /// <summary>Baselines, calibration and the validation threshold of a complete run.</summary>
+    public RunAssessment? Assessment { get; init; }
+}

@@ -23,6 +23,8 @@ public sealed class TrainingRun
     private readonly RunObserver _observer;
     private readonly ClassificationTask _task;
     private readonly PatchExtractor _extractor;
+    private readonly List<EvaluationUnit> _units = [];
+    private readonly List<Prediction> _validation = [];
     private Dictionary<string, List<Patch>> _variants = [];
 
     public TrainingRun(MiasDataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
@@ -78,6 +80,8 @@ public sealed class TrainingRun
         }
 
         var (tta, single) = PredictSamples(unit, split.Test, null);
+        _units.Add(new EvaluationUnit(null, split.Train, split.Validation, split.Test));
+        _validation.AddRange(PredictSamples(unit, split.Validation, null).Tta);
         return Finish(tta, single, null);
     }
 
@@ -96,6 +100,8 @@ public sealed class TrainingRun
             }
 
             var (foldTta, foldSingle) = PredictSamples(unit, fold.Test, fold.Index);
+            _units.Add(new EvaluationUnit(fold.Index, fold.Train, fold.Validation, fold.Test));
+            _validation.AddRange(PredictSamples(unit, fold.Validation, fold.Index).Tta);
             tta.AddRange(foldTta);
             single.AddRange(foldSingle);
             Say($"fold {fold.Index}: AUC {Format(FoldAucSummary.Auc(foldTta, _task.PositiveClass))} on {foldTta.Count} test samples");
@@ -232,11 +238,23 @@ public sealed class TrainingRun
         var withoutTta = ModelEvaluation.Compute(single, _task.ClassNames, _task.PositiveClass, _config.Seed);
         _folder.WriteText(RunFolder.PredictionsFile, PredictionTable.Write(tta, _task.ClassNames));
         _folder.WriteText(RunFolder.PredictionsNoTtaFile, PredictionTable.Write(single, _task.ClassNames));
-        _folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(_config, _task, evaluation, withoutTta, folds?.Aucs, folds?.Mean));
+        var assessment = RunAssessment.Compute(_dataset.Source, _task, _config, _units, _validation, tta);
+        if (assessment.Baselines is { } baselines)
+        {
+            _folder.WriteText(Mammo.Baselines.BaselineTable.FileName, Mammo.Baselines.BaselineTable.Write(baselines.Scores));
+        }
+
+        _folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(_config, _task, evaluation, withoutTta, folds?.Aucs, folds?.Mean) with
+        {
+            Baselines = assessment.Baselines?.ByName(),
+            Calibration = assessment.Calibration,
+            ValidationThreshold = assessment.Threshold,
+            Calibrated = assessment.Calibrated,
+        });
         _folder.WriteText(RunFolder.ReportFile, (_config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report);
         _folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         Log($"complete: AUC {Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
-        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds?.Aucs, folds?.Mean);
+        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds?.Aucs, folds?.Mean) { Assessment = assessment };
     }
 
     private RunResult Interrupted()

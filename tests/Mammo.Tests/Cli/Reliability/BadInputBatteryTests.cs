@@ -50,7 +50,7 @@ public sealed class BadInputBatteryTests(ITestOutputHelper output)
     {
         Assert.True(s_all.Count >= 60, $"{s_all.Count} cases");
         Assert.Equal(s_all.Count, s_all.Select(c => c.Name).Distinct().Count());
-        string[] commands = ["info", "patches", "show", "train", "evaluate", "predict", "localise", "experiment", "report", "download", "model"];
+        string[] commands = ["info", "patches", "show", "train", "evaluate", "predict", "localise", "experiment", "report", "download", "model", "baselines"];
         using var world = new BatteryWorld();
         var used = s_all.Select(c => c.Args(world)[0]).ToHashSet();
         Assert.All(commands, command => Assert.Contains(command, used));
@@ -240,6 +240,9 @@ public sealed class BadInputBatteryTests(ITestOutputHelper output)
         new BadInput("report over an existing file", Data, "thesis.tex: exists", w => ["report", w.Experiment, "--data", w.Data, "--out", Path.Combine(w.Foreign, "thesis.tex")]),
         new BadInput("train inside the data", Data, "lies inside the input", w => ["train", "--data", w.Data, "--out", Path.Combine(w.Data, "run")]),
         new BadInput("train into a used folder", Data, "foreign: exists and is not empty (choose another --out, or continue an interrupted run with --resume)", w => ["train", "--data", w.Data, "--out", w.Foreign]),
+        new BadInput("baselines CSV inside the data", Data, "lies inside the input", w => ["baselines", "--data", w.Data, "--out", Path.Combine(w.Data, "b.csv")]),
+        new BadInput("baselines CSV over an existing file", Data, "thesis.tex: exists", w => ["baselines", "--data", w.Data, "--out", Path.Combine(w.Foreign, "thesis.tex")]),
+        new BadInput("baselines with an unknown task", Usage, "nonsense", w => ["baselines", "--data", w.Data, "--task", "nonsense"]),
         new BadInput("download over an existing file", Data, "thesis.tex: exists", w => ["download", "--out", Path.Combine(w.Foreign, "thesis.tex")]),
     ];
 }

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using System.Globalization;
+using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Training;
+using Mammo.Sampling;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mammo.Cli.Commands;
+
+public sealed class BaselinesSettings : DataSettings
+{
+    [CommandOption("-t|--task <TASK>")]
+    [Description("calc, mass, arch, asym, all, 3class, normal-abnormal (as mammo train).")]
+    [DefaultValue("calc")]
+    public string Task { get; init; } = "calc";
+
+    [CommandOption("-p|--protocol <PROTOCOL>")]
+    [Description("patient or cv: the split mammo train with the same options would use.")]
+    [DefaultValue(EvaluationProtocol.Patient)]
+    public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds for --protocol cv.")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
+    [Description("Fractions for --protocol patient (cv: train and validation share the same ratio).")]
+    [DefaultValue("0.6,0.2,0.2")]
+    public string Split { get; init; } = "0.6,0.2,0.2";
+
+    [CommandOption("--seed <N>")]
+    [Description("The split's seed (and the bootstrap's), as mammo train --seed.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the summaries as JSON (the 'baselines' object of a run's metrics.json).")]
+    public bool Json { get; init; }
+
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Also write every held-out sample's scores as CSV (a run's baselines.csv).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--overwrite")]
+    [Description("Replace an existing --out file.")]
+    public bool Overwrite { get; init; }
+
+    public (double Train, double Validation, double Test) SplitFractions()
+    {
+        var parts = Split.Split(',').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (parts[0], parts[1], parts[2]);
+    }
+
+    public override ValidationResult Validate()
+    {
+        if (!ClassificationTask.TryParse(Task, out _))
+        {
+            return ValidationResult.Error($"--task '{Task}': expected one of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
+        }
+
+        var parts = Split.Split(',');
+        if (parts.Length != 3 || parts.Any(p => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
+            || Math.Abs(parts.Sum(p => double.Parse(p, CultureInfo.InvariantCulture)) - 1) > 1e-6)
+        {
+            return ValidationResult.Error($"--split '{Split}': expected three non-negative fractions that add up to 1, e.g. 0.6,0.2,0.2");
+        }
+
+        return Protocol == EvaluationProtocol.Seed ? ValidationResult.Error("--protocol seed: baselines need an honest split; use patient or cv")
+            : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
+            : ValidationResult.Success();
+    }
+}

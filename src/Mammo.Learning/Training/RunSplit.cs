@@ -1,0 +1,54 @@
+using Mammo.Data;
+using Mammo.Imaging;
+using Mammo.Sampling;
+
+namespace Mammo.Learning.Training;
+
+/// <summary>
+/// The split a <see cref="TrainingRun"/> with this config makes, without cutting a patch: the same sample plan
+/// (seeded from labels alone), the same protocol calls with the same seeds and fractions. <c>mammo baselines</c>
+/// uses it to score the baselines on exactly the folds <c>mammo train</c> would use (a test compares the two).
+/// </summary>
+public static class RunSplit
+{
+    /// <exception cref="ArgumentException">The seed protocol, whose leaky split has no honest baselines.</exception>
+    /// <exception cref="MammoDataException">The task has no samples in the data.</exception>
+    /// <exception cref="SplitException">The samples cannot be split as asked.</exception>
+    public static PlannedSplit Plan(MiasDataset dataset, RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Protocol == EvaluationProtocol.Seed)
+        {
+            throw new ArgumentException("the seed protocol splits augmented patches, not samples", nameof(config));
+        }
+
+        var task = ClassificationTask.Parse(config.Task);
+        var extractor = new PatchExtractor(new PatchOptions
+        {
+            Size = config.PatchSize,
+            Radius = RadiusRule.Parse(config.Radius),
+            Seed = config.Seed,
+            Variants = VariantScheme.Dihedral,
+        });
+        var samples = task.Samples(extractor.Plan(dataset.Scans).Origins);
+        if (samples.Count == 0)
+        {
+            throw new MammoDataException($"task '{task.Name}' has no samples in {dataset.Source.Path}");
+        }
+
+        IReadOnlyList<EvaluationUnit> units;
+        if (config.Protocol == EvaluationProtocol.Patient)
+        {
+            var split = PatientSplit.Split(samples, config.Seed, config.TrainFraction, config.ValidationFraction, config.TestFraction, task.ClassNames);
+            units = [new EvaluationUnit(null, split.Train, split.Validation, split.Test)];
+        }
+        else
+        {
+            var folds = GroupedStratifiedKFold.Split(samples, config.Folds, config.Seed, config.ValidationFraction / (config.TrainFraction + config.ValidationFraction), task.ClassNames);
+            units = [.. folds.Select(f => new EvaluationUnit(f.Index, f.Train, f.Validation, f.Test))];
+        }
+
+        return new PlannedSplit(task, samples, units);
+    }
+}
