@@ -27,7 +27,7 @@ public sealed class DicomFileBuilder
     public string TransferSyntax { get; }
 
     /// <summary>A grey image with the attributes every test needs; callers add or replace the rest.</summary>
-    public static DicomFileBuilder Grey(int width, int height, ushort[] samples, bool implicitVr = false, int bitsStored = 16, bool isSigned = false, string photometric = "MONOCHROME2")
+    public static DicomFileBuilder Grey(int width, int height, ushort[] samples, bool implicitVr = false, int bitsStored = 16, bool isSigned = false, string photometric = "MONOCHROME2", string? transferSyntax = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var pixels = new byte[samples.Length * 2];
@@ -36,7 +36,7 @@ public sealed class DicomFileBuilder
             BinaryPrimitives.WriteUInt16LittleEndian(pixels.AsSpan(2 * i), samples[i]);
         }
 
-        return new DicomFileBuilder(implicitVr)
+        return new DicomFileBuilder(implicitVr, transferSyntax)
             .Text(0x0008_0016, "UI", "1.2.840.10008.5.1.4.1.1.1.2")
             .Text(0x0008_0018, "UI", "1.2.3.4.5.6")
             .Text(0x0008_0060, "CS", "MG")
@@ -97,13 +97,13 @@ public sealed class DicomFileBuilder
     }
 
     /// <summary>The file: 128-byte preamble, "DICM" (or <paramref name="magic"/>), File Meta group 0002, data set.</summary>
-    public byte[] Build(string magic = "DICM")
+    public byte[] Build(string magic = "DICM", bool withTransferSyntax = true)
     {
         var uid = Padded("UI", TransferSyntax);
         byte[] version = [0, 1];
         byte[] meta = [
             .. Header(0x0002_0001, "OB", 2, implicitVr: false), .. version,
-            .. Header(0x0002_0010, "UI", (uint)uid.Length, implicitVr: false), .. uid,
+            .. (withTransferSyntax ? [.. Header(0x0002_0010, "UI", (uint)uid.Length, implicitVr: false), .. uid] : Array.Empty<byte>()),
         ];
         byte[] groupLength = [.. Header(0x0002_0000, "UL", 4, implicitVr: false), .. UInt32((uint)meta.Length)];
         return [.. new byte[128], .. Encoding.ASCII.GetBytes(magic), .. groupLength, .. meta,
