@@ -1,6 +1,5 @@
-using Mammo.Tests.TestSupport;
-
 using System.Text.Json;
+using Mammo.Tests.TestSupport;
 
 namespace Mammo.Tests.Imaging.Dicom;
 

@@ -22,7 +22,7 @@ public static class ReferenceTools
     public static string SkipReason(ReferenceTool tool) => tool switch
     {
         ReferenceTool.Dcmtk => "DCMTK is not installed (apt-get install dcmtk; ./run test installs it)",
-        ReferenceTool.Pydicom => $"pydicom is not importable by {Python} (apt-get install python3-pydicom; ./run test installs it)",
+        ReferenceTool.Pydicom => $"pydicom with numpy is not importable by {Python} (apt-get install python3-pydicom python3-numpy; ./run test installs them)",
         ReferenceTool.Gdcm => "gdcmconv is not installed (apt-get install libgdcm-tools; ./run test installs it)",
         _ => $"unknown tool {tool}",
     };
