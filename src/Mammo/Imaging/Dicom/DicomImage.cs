@@ -69,18 +69,9 @@ public sealed record DicomImage
     {
         var count = Width * Height;
         var pixels = new byte[count];
-        Func<double, double> map;
-        if (window is not null)
-        {
-            map = x => window.Map(x, 0, 255);
-        }
-        else
-        {
-            var (min, max) = ValueRange();
-            // A flat image maps to 0, as DCMTK's min–max window (width 1) does.
-            map = max > min ? x => (x - min) / (max - min) * 255 : _ => 0;
-        }
-
+        // Without a window: min–max onto 0..255; a flat image maps to 0, as DCMTK's min–max window (width 1) does.
+        var (min, max) = window is null ? ValueRange() : (0, 0);
+        var range = max > min ? max - min : double.PositiveInfinity;
         var invert = Photometric == PhotometricInterpretation.Monochrome1;
         for (var i = 0; i < count; i++)
         {
@@ -89,7 +80,9 @@ public sealed record DicomImage
                 continue;
             }
 
-            var level = (byte)Math.Clamp(Math.Floor(map(Values[i]) + 0.5), 0, 255);
+            // Multiplied before divided, so that a value halfway up maps to exactly 127.5.
+            var y = window is null ? (Values[i] - min) * 255 / range : window.Map(Values[i], 0, 255);
+            var level = (byte)Math.Clamp(Math.Floor(y + 0.5), 0, 255);
             pixels[i] = invert ? (byte)(255 - level) : level;
         }
 
