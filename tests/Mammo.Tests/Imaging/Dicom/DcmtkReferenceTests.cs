@@ -140,6 +140,19 @@ public class DcmtkReferenceTests
         Assert.Equal(12, image.BitsStored);
     }
 
+    [ReferenceToolFact(ReferenceTool.Gdcm)]
+    public void Jpeg_2000_from_gdcmconv_is_refused_and_gdcmconv_raw_restores_it()
+    {
+        using var folder = new TempFolder();
+        var encoded = Encode(folder, "gdcmconv", "--j2k");
+
+        var error = Assert.Throws<ImageLoadException>(() => DicomFile.Read(encoded));
+        Assert.StartsWith($"{encoded}: transfer syntax JPEG 2000 Image Compression (Lossless Only) (1.2.840.10008.1.2.4.90) is not read, ", error.Message, StringComparison.Ordinal);
+
+        ReferenceTools.Run("gdcmconv", ["--raw", encoded, folder.File("raw.dcm")]);
+        Assert.Equal(DicomFile.Read(folder.File("source.dcm")).Values, DicomFile.Read(folder.File("raw.dcm")).Values);
+    }
+
     /// <summary>A 37×23 8-bit gradient (0 at the top-left, 250 at the bottom-right) with a bright square.</summary>
     private static GrayImage Pattern()
     {
