@@ -1,11 +1,13 @@
+using Mammo.Imaging.Dicom;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace Mammo.Imaging;
 
 /// <summary>
-/// Decodes a mammogram into a <see cref="GrayImage"/>. Binary PGM (<c>P5</c>, 8 or 16 bit, scaled to 8 bits)
-/// is read here; everything else (PNG, JPEG, TIFF, BMP, ASCII PGM …) goes through ImageSharp.
+/// Decodes a mammogram into a <see cref="GrayImage"/>. Binary PGM (<c>P5</c>, 8 or 16 bit, scaled to 8 bits) is
+/// read here, DICOM by <see cref="DicomFile"/> (mapped to 8 bits through its window), everything else (PNG, JPEG,
+/// TIFF, BMP, ASCII PGM …) through ImageSharp. Each is recognised by its first bytes, not its name.
 /// </summary>
 /// <remarks>
 /// Why P5 is not left to ImageSharp: its 2.1 PGM decoder skips every whitespace-valued byte after the header,
@@ -23,6 +25,11 @@ public static class ScanImageReader
     {
         ArgumentNullException.ThrowIfNull(content);
         limits ??= ImageLimits.Default;
+        if (DicomFile.IsDicom(content))
+        {
+            return DicomFile.Read(content, name, DicomLimit(limits)).ToGrayImage();
+        }
+
         if (IsBinaryPgm(content))
         {
             var header = ParsePgm(content, name, limits);
@@ -51,6 +58,12 @@ public static class ScanImageReader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             var head = new byte[(int)Math.Min(HeaderBytes, stream.Length)];
             stream.ReadExactly(head);
+            if (DicomFile.IsDicom(head))
+            {
+                stream.Position = 0;
+                return DicomFile.Read(stream, path, DicomLimit(limits)).ToGrayImage();
+            }
+
             if (IsBinaryPgm(head))
             {
                 var header = ParsePgm(head, path, limits);
@@ -76,6 +89,8 @@ public static class ScanImageReader
             throw new ImageLoadException($"{path}: cannot be read ({e.Message})", e);
         }
     }
+
+    private static int DicomLimit(ImageLimits limits) => (int)Math.Min(limits.MaxPixels, int.MaxValue);
 
     private static bool IsBinaryPgm(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == (byte)'P' && head[1] == (byte)'5';
 

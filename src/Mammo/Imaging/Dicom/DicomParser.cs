@@ -298,7 +298,7 @@ internal sealed class DicomParser
         var count = (long)rows * columns;
         if (count > _maxPixels)
         {
-            throw Fail($"Rows×Columns {rows}×{columns} = {count} pixels is above the limit of {_maxPixels}");
+            throw new ImageTooLargeException(_name, columns, rows, _maxPixels);
         }
 
         var samples = UInt16(DicomTags.SamplesPerPixel) ?? 1;
