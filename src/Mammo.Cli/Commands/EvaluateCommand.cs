@@ -37,7 +37,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
         IReadOnlyList<BaselineSummary>? baselines = null;
         if (File.Exists(baselinesFile))
         {
-            var scores = BaselineTable.Read(File.ReadAllText(baselinesFile), baselinesFile);
+            var scores = BaselineTable.Read(Mammo.Storage.InputFile.ReadText(baselinesFile, Mammo.Storage.InputFile.MaxCsvBytes), baselinesFile);
             baselines = [.. scores.Kinds.Select(k => BaselineSummary.Of(scores, k, task.PositiveClass, config.Seed, settings.Resamples))];
         }
 

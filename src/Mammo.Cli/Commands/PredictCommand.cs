@@ -32,16 +32,23 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             guard.CheckFile(output, settings.Overwrite);
         }
 
-        using var model = TrainedModel.Load(new RunFolder(settings.Run));
+        var run = new RunFolder(settings.Run);
+        run.EnsureComplete();
+        var config = run.ReadConfig();
+
+        // A scan of the run's own data is scored, in cross-validation, by the one fold model that never saw its patient.
+        var assignment = batch || config.Leaky ? null : HeldOutAssignment.Find(run, settings.Image);
+        using var model = assignment is { HeldOut: true, Fold: { } fold } ? TrainedModel.LoadFold(run, fold) : TrainedModel.Load(run);
+        var standing = HeldOutPerformance.Read(run);
         if (batch)
         {
-            return Batch(settings, model, output!, limits, cancellationToken);
+            return Batch(settings, model, standing, output!, limits, cancellationToken);
         }
 
         var image = ScanImageReader.Read(settings.Image, limits);
         if (settings.At is null)
         {
-            return Heatmap(settings, model, image, output!);
+            return Heatmap(settings, model, standing, assignment, image, output!);
         }
 
         var (x, y, r) = settings.Region();
@@ -63,13 +70,10 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 prediction.Variants,
                 model.Models,
                 model.Config.Leaky,
+                HeldOut = standing,
+                Scan = assignment,
             }));
             return 0;
-        }
-
-        if (model.Config.Leaky)
-        {
-            console.MarkupLine($"[yellow]{Markup.Escape("this model was trained under the leaky seed protocol; its test numbers overstate it")}[/]");
         }
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -83,10 +87,52 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
         console.Write(table);
         console.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] ({model.Task.Name}; mean over {prediction.Variants} variant(s){(model.Models > 1 ? $" and {model.Models} fold models" : string.Empty)})");
+        PrintAssignment(assignment);
+        PrintStanding(standing);
         return 0;
     }
 
-    private int Heatmap(PredictSettings settings, TrainedModel model, GrayImage image, string overlay)
+    private void PrintAssignment(HeldOutAssignment? assignment)
+    {
+        if (assignment is null)
+        {
+            return;
+        }
+
+        console.MarkupLine(assignment switch
+        {
+            { HeldOut: true, Fold: { } fold } => Markup.Escape($"{assignment.ScanId} is a scan of patient {assignment.Patient}, held out by fold {fold}: scored by that fold's model alone, which never saw this patient"),
+            { HeldOut: true } => Markup.Escape($"{assignment.ScanId} is a scan of patient {assignment.Patient}, a test patient of this run: a held-out answer"),
+            _ => $"[yellow]{Markup.Escape($"this run trained on patient {assignment.Patient} ({assignment.ScanId}): its answer here is not a held-out one")}[/]",
+        });
+    }
+
+    // Every answer comes with what the model is worth on patients it never saw, and the yardstick beside it.
+    private void PrintStanding(HeldOutPerformance standing)
+    {
+        static string Auc(double? auc, double? lower, double? upper) => auc is { } a
+            ? string.Create(CultureInfo.InvariantCulture, $"{a:0.000} (95% CI {lower:0.000}–{upper:0.000})")
+            : "n/a";
+        var baseline = standing.BaselineName is { } name
+            ? $"; {name} baseline ({(name == "metadata" ? "abnormality class and radius, no pixels" : "hand-crafted image features")}) {Auc(standing.BaselineAuc, standing.BaselineLower, standing.BaselineUpper)}"
+            : string.Empty;
+        console.MarkupLine(Markup.Escape($"held-out AUC of this run: {Auc(standing.Auc, standing.AucLower, standing.AucUpper)}{baseline}"));
+        if (standing.Leaky)
+        {
+            console.MarkupLine("[yellow]this model was trained under the leaky seed protocol: its test numbers overstate it, and no honest estimate exists[/]");
+        }
+        else if (!standing.BetterThanChance)
+        {
+            console.MarkupLine("[yellow]not better than chance on held-out patients: read this answer as noise[/]");
+        }
+
+        if (standing.BaselineBetter)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape($"the {standing.BaselineName} baseline does better than this network on the same held-out patients")}[/]");
+        }
+    }
+
+    private int Heatmap(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
     {
         var result = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }.Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
@@ -104,6 +150,8 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 Radii = settings.RadiusList(),
                 Overlay = Path.GetFullPath(overlay),
                 result.Seconds,
+                HeldOut = standing,
+                Scan = assignment,
                 Regions = result.Top.Select((t, i) => new { Rank = i + 1, X = t.Column, t.Y, t.Row, t.Radius, t.Score }),
             }));
             return 0;
@@ -119,11 +167,13 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
         console.Write(table);
         console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
+        PrintAssignment(assignment);
+        PrintStanding(standing);
         return 0;
     }
 
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
-    private int Batch(PredictSettings settings, TrainedModel model, string csv, ImageLimits limits, CancellationToken cancellationToken)
+    private int Batch(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
         var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
@@ -150,6 +200,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         });
         AtomicOutput.WriteAllText(csv, rows.ToString());
         console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images");
+        PrintStanding(standing);
         return 0;
     }
 

@@ -249,8 +249,8 @@ public class DicomFileTests
         var file = Base().Build();
 
         Assert.Equal(12, DicomFile.Read(file, "a.dcm", maxPixels: 12).Values.Length);
-        Assert.Equal("a.dcm: Rows×Columns 3×4 = 12 pixels is above the limit of 11",
-            Assert.Throws<ImageLoadException>(() => DicomFile.Read(file, "a.dcm", maxPixels: 11)).Message);
+        Assert.Equal("a.dcm: the image claims 4×3 pixels (12 pixels), above the limit of 11 pixels; it was not decoded",
+            Assert.Throws<ImageTooLargeException>(() => DicomFile.Read(file, "a.dcm", maxPixels: 11)).Message);
     }
 
     [Theory]
@@ -316,7 +316,7 @@ public class DicomFileTests
     [InlineData("no-transfer-syntax", "no TransferSyntaxUID (0002,0010) in the file meta information")]
     [InlineData("length-beyond-file", "(0009,1001) at offset 186 declares 2147483632 bytes, but only 196 are left in the file")]
     [InlineData("short-length-beyond-file", "PatientID (0010,0020) at offset 186 declares 65534 bytes, but only 194 are left in the file")]
-    [InlineData("huge-image", "Rows×Columns 65535×65535 = 4294836225 pixels is above the limit of 50000000")]
+    [InlineData("huge-image", "the image claims 65535×65535 pixels (4294.8 megapixels), above the limit of 50 megapixels")]
     [InlineData("bits-allocated-12", "BitsAllocated (0028,0100) is 12: only 8 and 16 are read")]
     [InlineData("bits-allocated-32", "BitsAllocated (0028,0100) is 32: only 8 and 16 are read")]
     [InlineData("samples-3", "SamplesPerPixel (0028,0002) is 3: only single-sample (grey) images are read")]
@@ -352,7 +352,7 @@ public class DicomFileTests
     [InlineData("bad-intent", "PresentationIntentType (0008,0068) is \"FOR FUN\": expected FOR PRESENTATION or FOR PROCESSING")]
     public void Broken_files_are_refused_in_one_line_naming_the_file_and_the_place(string damage, string why)
     {
-        var error = Assert.Throws<ImageLoadException>(() => DicomFile.Read(Broken(damage), "bad.dcm"));
+        var error = Assert.ThrowsAny<ImageLoadException>(() => DicomFile.Read(Broken(damage), "bad.dcm"));
 
         AssertOneLine("bad.dcm", error.Message);
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
