@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mammo.Baselines;
 using Mammo.Data;
 using Mammo.Learning.Training;
 using Mammo.Storage;
@@ -69,7 +70,27 @@ public static class ExperimentSummary
             fold("mean"),
             fold("lower"),
             fold("upper"),
-            seconds);
+            seconds) with
+        {
+            Baselines = Baselines(metrics.RootElement, file),
+        };
+    }
+
+    private static Dictionary<string, BaselineSummary> Baselines(JsonElement root, string file)
+    {
+        if (!root.TryGetProperty("baselines", out var baselines) || baselines.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        try
+        {
+            return baselines.Deserialize<Dictionary<string, BaselineSummary>>(Json.Options) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new MammoDataException($"{file}: 'baselines' is not valid ({e.Message})", e);
+        }
     }
 
     public static string ToCsv(IEnumerable<ExperimentSummaryRow> rows)

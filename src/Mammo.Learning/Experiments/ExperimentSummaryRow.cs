@@ -25,4 +25,8 @@ public sealed record ExperimentSummaryRow(
     double? FoldAucMean,
     double? FoldAucLower,
     double? FoldAucUpper,
-    double? Seconds);
+    double? Seconds)
+{
+    /// <summary>The baselines scored on the cell's own test parts, by name (prevalence, radius, metadata, features); empty when none were.</summary>
+    public IReadOnlyDictionary<string, Mammo.Baselines.BaselineSummary> Baselines { get; init; } = new Dictionary<string, Mammo.Baselines.BaselineSummary>();
+}

@@ -48,6 +48,16 @@ public static class ExperimentFigures
             figures.Add(Results(complete));
         }
 
+        if (BaselineComparisons(complete) is { Count: > 0 } comparisons)
+        {
+            figures.Add(new ExperimentFigure(
+                BaselinesFile,
+                "The network beside its baselines",
+                "Each honest cell's network and, on the same folds, its baselines: prevalence (the training share of malignant, a constant), radius (the annotated radius, nothing fitted), metadata (logistic regression on abnormality class and radius, no pixels) and features (hand-crafted image features with the same regression). Pooled out-of-fold AUC with its 95% bootstrap CI. A network no better than the metadata baseline has not shown that it reads anything from the pixels.",
+                null,
+                BaselinesFigure.RenderPng("Held-out AUC: the network beside its baselines (same folds)", comparisons)));
+        }
+
         if (Pairs(complete) is { Count: > 0 } pairs)
         {
             figures.Add(new ExperimentFigure(
@@ -59,6 +69,19 @@ public static class ExperimentFigures
         }
 
         return figures;
+    }
+
+    /// <summary>The file of the network-beside-baselines figure.</summary>
+    public const string BaselinesFile = "baselines.png";
+
+    /// <summary>Each honest cell that recorded baselines: the network's AUC first, then its baselines' in a fixed order.</summary>
+    public static IReadOnlyList<BaselineComparison> BaselineComparisons(IEnumerable<ExperimentSummaryRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        string[] order = ["prevalence", "radius", "metadata", "features"];
+        return [.. rows.Where(r => !r.Leaky && r.Baselines.Count > 0).Select(r => new BaselineComparison(r.Cell,
+            [new ModelAuc("network", r.Auc, r.AucLower, r.AucUpper),
+             .. order.Where(r.Baselines.ContainsKey).Select(name => new ModelAuc(name, r.Baselines[name].Auc, r.Baselines[name].AucLower, r.Baselines[name].AucUpper))]))];
     }
 
     /// <summary>The misclassified predictions a cell's gallery shows, most confident error first.</summary>

@@ -19,12 +19,13 @@ public static class ExperimentReport
     /// <summary>The report's top-level sections, in order: (anchor, heading).</summary>
     public static IReadOnlyList<(string Id, string Heading)> Sections { get; } =
     [
-        ("dataset", "1. The dataset"),
-        ("method", "2. Method"),
-        ("results", "3. Results"),
-        ("cells", "4. Every cell"),
-        ("caveats", "5. Caveats"),
-        ("reproduce", "6. Reproduce"),
+        ("baselines", "1. The network beside its baselines"),
+        ("dataset", "2. The dataset"),
+        ("method", "3. Method"),
+        ("results", "4. Results"),
+        ("cells", "5. Every cell"),
+        ("caveats", "6. Caveats"),
+        ("reproduce", "7. Reproduce"),
     ];
 
     private const string Style = """
@@ -58,6 +59,7 @@ public static class ExperimentReport
             .Append("</p>\n");
         html.Append("<p>Benign against malignant abnormalities in mini-MIAS mammograms, with the small CNN of the original study, trained under the original's protocol (<em>seed</em>: leaky) and under patient-level cross-validation (<em>cv</em>: honest), for each abnormality group and balancing of the grid.</p>\n");
         Contents(html, plan, rows);
+        Baselines(html, rows, figures);
         Dataset(html, dataset, figures);
         Method(html, plan, figures);
         Results(html, rows, figures);
@@ -145,6 +147,53 @@ public static class ExperimentReport
 
         html.Append("<p>Adam (learning rate 10⁻³), cross-entropy, batch 32, pixels scaled to 0–1, at most ").Append(N(plan.Epochs)).Append(" epochs with early stopping after ")
             .Append(N(plan.Patience)).Append(" epochs without a lower validation loss, keeping the best epoch's weights; seed ").Append(N(plan.Seed)).Append(" for every random choice.</p>\n");
+    }
+
+    // What a reader must see first: whether the network beats what the label table alone knows, on the same folds.
+    private static void Baselines(StringBuilder html, List<ExperimentSummaryRow> rows, IReadOnlyList<ExperimentFigure> figures)
+    {
+        Heading(html, "baselines");
+        string[] order = ["prevalence", "radius", "metadata", "features"];
+        var honest = rows.Where(r => !r.Leaky && r.Status == "complete").ToList();
+        if (honest.Count == 0 || honest.All(r => r.Baselines.Count == 0))
+        {
+            html.Append("<p class=\"warning\">No honest cell of this experiment recorded baselines (it has no cv or patient cell, or it was trained before Mammo recorded them), so nothing here says whether the network beats the label table. Run it again into a new folder to have them.</p>\n");
+            return;
+        }
+
+        html.Append("<p>Every honest cell's network beside four baselines fitted on the same training parts and scored on the same test parts: <b>prevalence</b> (the training share of malignant: a constant), <b>radius</b> (the annotated radius, nothing fitted), <b>metadata</b> (L2 logistic regression on abnormality class and log radius: nothing from the pixels) and <b>features</b> (hand-crafted image features of the lesion with the same regression). Pooled out-of-fold AUC with its 95% bootstrap CI; the mean of the per-fold AUCs, with its t interval, is the number to read for whether a model beats chance (a model with no signal scores <em>below</em> 0.5 pooled: see the prevalence column).</p>\n");
+        html.Append("<table>\n<tr><th>cell</th><th class=\"n\">network AUC (95% CI)</th><th class=\"n\">network fold mean (95% CI)</th>");
+        foreach (var name in order)
+        {
+            html.Append("<th class=\"n\">").Append(name).Append("</th>");
+        }
+
+        html.Append("<th>verdict</th></tr>\n");
+        foreach (var r in honest)
+        {
+            html.Append("<tr><td><a href=\"#cell-").Append(r.Cell).Append("\">").Append(E(r.Cell)).Append("</a></td><td class=\"n\">").Append(Interval(r.Auc, r.AucLower, r.AucUpper))
+                .Append("</td><td class=\"n\">").Append(Interval(r.FoldAucMean, r.FoldAucLower, r.FoldAucUpper)).Append("</td>");
+            foreach (var name in order)
+            {
+                var b = r.Baselines.GetValueOrDefault(name);
+                html.Append("<td class=\"n\">").Append(b is null ? "–" : Interval(b.Auc, b.AucLower, b.AucUpper)).Append("</td>");
+            }
+
+            html.Append("<td>").Append(E(Verdict(r))).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        Figure(html, figures, ExperimentFigures.BaselinesFile);
+    }
+
+    private static string Verdict(ExperimentSummaryRow r)
+    {
+        var (lower, upper) = r.FoldAucLower is { } fl ? (fl, r.FoldAucUpper) : (r.AucLower, r.AucUpper);
+        var chance = lower is not > 0.5 ? "not better than chance" : "better than chance";
+        var metadata = r.Baselines.GetValueOrDefault("metadata")?.Auc;
+        return metadata is { } m && upper is { } u && m > u ? chance + "; the metadata baseline does better"
+            : metadata is { } m2 && r.AucLower is { } l && l > m2 ? chance + "; better than the metadata baseline"
+            : chance;
     }
 
     private static void Results(StringBuilder html, List<ExperimentSummaryRow> rows, IReadOnlyList<ExperimentFigure> figures)
