@@ -100,6 +100,10 @@ public sealed class OnnxPatchClassifier : IDisposable
         {
             // Idle ONNX Runtime threads would otherwise spin and take the cores from libtorch in the same process.
             options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+#if ONNXRUNTIME_GPU
+            // Built with -p:OnnxRuntimeGpu=true: CUDA first, CPU for whatever CUDA does not take.
+            options.AppendExecutionProvider_CUDA(0);
+#endif
             try
             {
                 session = new InferenceSession(model, options);
