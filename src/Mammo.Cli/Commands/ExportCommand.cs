@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mammo.Learning.Export;
 using Mammo.Onnx;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,12 +17,18 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportSettings
             case ExportFormat.Onnx:
                 OnnxRunExporter.Export(settings.Run, settings.Out, settings.Overwrite);
                 break;
+            case ExportFormat.Pytorch:
+                PyTorchRunExporter.Export(settings.Run, settings.Out, settings.Overwrite);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Format, "unknown export format");
         }
 
         var size = new FileInfo(settings.Out).Length;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"wrote [bold]{settings.Out}[/] ({size:N0} bytes, ONNX opset {OnnxGraphWriter.OpsetVersion}; input '{OnnxGraphWriter.InputName}' grey levels 0..255, output '{OnnxGraphWriter.OutputName}'; see docs/interop.md)");
+        var what = settings.Format == ExportFormat.Onnx
+            ? $"ONNX opset {OnnxGraphWriter.OpsetVersion}; input '{OnnxGraphWriter.InputName}' grey levels 0..255, output '{OnnxGraphWriter.OutputName}'"
+            : "PyTorch state_dict; the network's definition and input scaling";
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"wrote [bold]{settings.Out}[/] ({size:N0} bytes, {what}; see docs/interop.md)");
         return 0;
     }
 }

@@ -11,12 +11,12 @@ public sealed class ExportSettings : CommandSettings
     public string Run { get; init; } = string.Empty;
 
     [CommandOption("--format <FORMAT>")]
-    [Description("onnx: one graph (a cv run's fold networks averaged inside it), metadata stating the run's contract.")]
+    [Description("onnx: one graph (a cv run's fold networks averaged inside it), metadata stating the run's contract. pytorch: a state_dict for torch.load (a cv run's folds under folds.N.).")]
     [DefaultValue(ExportFormat.Onnx)]
     public ExportFormat Format { get; init; } = ExportFormat.Onnx;
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("The file to write, e.g. model.onnx. Never one of the run's own files.")]
+    [Description("The file to write, e.g. model.onnx or model.pt. Never one of the run's own files.")]
     public string Out { get; init; } = string.Empty;
 
     [CommandOption("--overwrite")]
