@@ -108,6 +108,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             Seed = s.Seed,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,
+            InitFrom = s.InitFrom is null ? null : Path.GetFullPath(s.InitFrom),
             Training = new TrainingOptions
             {
                 MaxEpochs = s.Epochs,

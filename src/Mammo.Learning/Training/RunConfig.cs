@@ -29,6 +29,9 @@ public sealed record RunConfig
 
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>A PyTorch state_dict (full path) that every model starts from instead of random weights; null for random.</summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Where the data was read from, and its SHA-256 (of the archive, or of Info.txt and every image).</summary>
     public string DataPath { get; init; } = string.Empty;
 
