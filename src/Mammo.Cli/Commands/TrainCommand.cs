@@ -98,6 +98,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             Calibrate = s.Calibrate,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,
+            InitFrom = s.InitFrom is null ? null : Path.GetFullPath(s.InitFrom),
             Training = new TrainingOptions
             {
                 MaxEpochs = s.Epochs,

@@ -86,6 +86,10 @@ public sealed class TrainSettings : DataSettings
     [Description("Run folder (default runs/TASK-PROTOCOL-BALANCING-MODEL-sSEED).")]
     public string? Out { get; init; }
 
+    [CommandOption("--init-from <FILE.pt>")]
+    [Description("Start every model from a PyTorch state_dict (e.g. trained in Python with docs/mammo_networks.py) instead of random weights.")]
+    public string? InitFrom { get; init; }
+
     [CommandOption("--resume <RUN>")]
     [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
     public string? Resume { get; init; }

@@ -32,6 +32,9 @@ public sealed record RunConfig
     /// <summary>Also Platt-scale the test probabilities, fitted on each unit's validation part (reported beside the raw ones).</summary>
     public bool Calibrate { get; init; }
 
+    /// <summary>A PyTorch state_dict (full path) that every model starts from instead of random weights; null for random.</summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Where the data was read from, and its SHA-256 (of the archive, or of Info.txt and every image).</summary>
     public string DataPath { get; init; } = string.Empty;
 

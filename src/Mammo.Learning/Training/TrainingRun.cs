@@ -47,6 +47,13 @@ public sealed class TrainingRun
     /// <summary>Starts a new run in an empty folder, or (<paramref name="resume"/>) continues an interrupted one.</summary>
     public RunResult Execute(bool resume = false, CancellationToken cancellationToken = default)
     {
+        if (_config.InitFrom is { } init)
+        {
+            // Before anything is written or cut: a state_dict that does not fit fails the run at once.
+            using var probe = ModelRegistry.Create(_config.Model, _task.ClassNames.Count);
+            Export.PyTorchStateDict.Load(probe, init, _config.Model);
+        }
+
         PrepareFolder(resume);
         var plan = _extractor.Plan(_dataset.Scans);
         var samples = _task.Samples(plan.Origins);
@@ -151,6 +158,12 @@ public sealed class TrainingRun
         Directory.CreateDirectory(checkpoint);
         var seed = SeedSequence.Derive(_config.Seed, fold ?? 0);
         var model = ModelRegistry.Create(_config.Model, _task.ClassNames.Count, seed);
+        if (_config.InitFrom is { } init)
+        {
+            Export.PyTorchStateDict.Load(model, init, _config.Model);
+            Say($"{name}: starting from the weights in {init}");
+        }
+
         var options = _config.Training with { Seed = seed, ClassWeights = weights };
         var weightsPath = Path.Combine(folder, RunFolder.WeightsFile);
         var historyPath = Path.Combine(folder, RunFolder.HistoryFile);
