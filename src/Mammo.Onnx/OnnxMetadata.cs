@@ -5,6 +5,7 @@ using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Training;
 using Mammo.Sampling;
+using Mammo.Storage;
 
 namespace Mammo.Onnx;
 
@@ -126,21 +127,14 @@ public static class OnnxMetadata
             throw new MammoDataException($"{file}: missing from a run marked complete");
         }
 
-        try
+        using var document = InputFile.ReadJsonDocument(file);
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("test_tta", out var test) || test.ValueKind != JsonValueKind.Object)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            if (!document.RootElement.TryGetProperty("test_tta", out var test) || test.ValueKind != JsonValueKind.Object)
-            {
-                throw new MammoDataException($"{file}: no 'test_tta' object");
-            }
+            throw new MammoDataException($"{file}: no 'test_tta' object");
+        }
 
-            return (Optional(test, "auc", file), Optional(test, "auc_lower", file), Optional(test, "auc_upper", file),
-                test.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : throw new MammoDataException($"{file}: 'test_tta.count' is not an integer"));
-        }
-        catch (JsonException e)
-        {
-            throw new MammoDataException($"{file}:{(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message.ReplaceLineEndings(" ")})", e);
-        }
+        return (Optional(test, "auc", file), Optional(test, "auc_lower", file), Optional(test, "auc_upper", file),
+            test.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : throw new MammoDataException($"{file}: 'test_tta.count' is not an integer"));
     }
 
     private static double? Optional(JsonElement parent, string name, string file) =>

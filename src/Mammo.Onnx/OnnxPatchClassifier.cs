@@ -10,7 +10,7 @@ namespace Mammo.Onnx;
 /// patch out), without libtorch. A model that ONNX Runtime cannot load, or that is not a Mammo export (no
 /// <c>producer</c> metadata, or not one float input [N, 1, size, size] and one output [N, classes]), is refused.
 /// </summary>
-public sealed class OnnxPatchClassifier : IDisposable
+public sealed class OnnxPatchClassifier : Mammo.Learning.Inference.IPatchScorer, IDisposable
 {
     /// <summary>No Mammo export comes near this (the seed network is 0.3 MB a fold); a larger file is refused unread.</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;

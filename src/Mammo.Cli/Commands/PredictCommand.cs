@@ -1,8 +1,10 @@
 using System.Globalization;
+using Google.Protobuf;
 using Mammo.Cli.Infrastructure;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Onnx;
 using Mammo.Reporting.Figures;
 using Mammo.Storage;
 using Spectre.Console;
@@ -19,6 +21,11 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var limits = DataSettings.LimitsOf(settings.MaxPixels);
         var guard = new OutputGuard(settings.Run, settings.Image);
         var batch = Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
+        if (settings.Engine == PredictionEngine.Onnx && settings.At is null)
+        {
+            throw new InvalidSettingException("engine", "--engine onnx scores regions (--at); heat maps run in libtorch, whose fully convolutional pass has no ONNX export yet");
+        }
+
         if (batch && settings.At is not null)
         {
             throw new InvalidSettingException("region", "--at names a region of one image; give an image file, not a folder or archive");
@@ -53,7 +60,17 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
         var (x, y, r) = settings.Region();
         var miasY = settings.Origin == "top-left" ? PatchGeometry.MiasY(y, image.Height) : y;
-        var prediction = new RegionClassifier(model).Classify(image, x, miasY, r, !settings.NoTta);
+        RegionPrediction prediction;
+        if (settings.Engine == PredictionEngine.Onnx)
+        {
+            using var onnx = OnnxPatchClassifier.Load(OnnxRunExporter.Build(run).ToByteArray(), run.Path);
+            prediction = new RegionClassifier(onnx, onnx.PatchSize).Classify(image, x, miasY, r, !settings.NoTta);
+        }
+        else
+        {
+            prediction = new RegionClassifier(model).Classify(image, x, miasY, r, !settings.NoTta);
+        }
+
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(Json.Serialize(new
@@ -68,6 +85,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 prediction.Label,
                 Probabilities = prediction.Classes.Zip(prediction.Probabilities).ToDictionary(p => p.First, p => p.Second),
                 prediction.Variants,
+                Engine = settings.Engine,
                 model.Models,
                 model.Config.Leaky,
                 HeldOut = standing,

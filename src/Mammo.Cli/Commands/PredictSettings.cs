@@ -48,6 +48,11 @@ public sealed class PredictSettings : CommandSettings
     [DefaultValue("48,96")]
     public string Radii { get; init; } = "48,96";
 
+    [CommandOption("--engine <ENGINE>")]
+    [Description("With --at: torch (the run's networks in libtorch) or onnx (the same networks exported in memory and run by ONNX Runtime; the same probabilities within 1e-5). Heat maps run in libtorch.")]
+    [DefaultValue(PredictionEngine.Torch)]
+    public PredictionEngine Engine { get; init; } = PredictionEngine.Torch;
+
     [CommandOption("--overwrite")]
     [Description("Replace an existing overlay or CSV.")]
     public bool Overwrite { get; init; }

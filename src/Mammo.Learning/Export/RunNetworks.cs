@@ -24,7 +24,7 @@ public sealed record RunNetworks(RunConfig Config, ClassificationTask Task, stri
         {
             network = ModelRegistry.Resolve(config.Model);
         }
-        catch (ArgumentException e)
+        catch (InvalidSettingException e)
         {
             throw new MammoDataException($"{configFile}: model '{config.Model}' is not a network Mammo knows ({e.Message})", e);
         }

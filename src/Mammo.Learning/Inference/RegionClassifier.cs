@@ -7,10 +7,22 @@ namespace Mammo.Learning.Inference;
 /// around the centre, resized to the patch size, and (test-time augmentation) the mean over its 8 dihedral
 /// variants.
 /// </summary>
-public sealed class RegionClassifier(TrainedModel model)
+public sealed class RegionClassifier
 {
-    private readonly TrainedModel _model = model ?? throw new ArgumentNullException(nameof(model));
-    private readonly PatchExtractor _extractor = new(new PatchOptions { Size = model.Config.PatchSize });
+    private readonly IPatchScorer _scorer;
+    private readonly PatchExtractor _extractor;
+
+    public RegionClassifier(TrainedModel model)
+        : this(model, (model ?? throw new ArgumentNullException(nameof(model))).Config.PatchSize)
+    {
+    }
+
+    /// <param name="patchSize">The side of the patches <paramref name="scorer"/> was trained on.</param>
+    public RegionClassifier(IPatchScorer scorer, int patchSize)
+    {
+        _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
+        _extractor = new(new PatchOptions { Size = patchSize });
+    }
 
     /// <param name="x">Centre column.</param>
     /// <param name="y">Centre in MIAS convention: pixels from the BOTTOM edge.</param>
@@ -25,8 +37,8 @@ public sealed class RegionClassifier(TrainedModel model)
 
         var patch = _extractor.CutAt(scan, x, y, radius);
         var transforms = testTimeAugmentation ? DihedralTransform.All : [DihedralTransform.Identity];
-        var probabilities = _model.Predict([.. transforms.Select(t => t.Apply(patch, _extractor.Options.Size))]);
-        var mean = Enumerable.Range(0, _model.Task.ClassNames.Count).Select(c => probabilities.Average(p => p[c])).ToArray();
-        return new RegionPrediction(x, y, radius, _model.Task.ClassNames, mean, transforms.Count);
+        var probabilities = _scorer.Predict([.. transforms.Select(t => t.Apply(patch, _extractor.Options.Size))]);
+        var mean = Enumerable.Range(0, _scorer.ClassNames.Count).Select(c => probabilities.Average(p => p[c])).ToArray();
+        return new RegionPrediction(x, y, radius, _scorer.ClassNames, mean, transforms.Count);
     }
 }

@@ -10,7 +10,7 @@ namespace Mammo.Learning.Inference;
 /// The network(s) of a finished run, ready to predict: one model, or for cross-validation the k fold models,
 /// whose probabilities are averaged (an ensemble of models that each saw 1 − 1/k of the patients).
 /// </summary>
-public sealed class TrainedModel : IDisposable
+public sealed class TrainedModel : IPatchScorer, IDisposable
 {
     private readonly List<nn.Module<Tensor, Tensor>> _models;
 
@@ -26,6 +26,8 @@ public sealed class TrainedModel : IDisposable
     public ClassificationTask Task { get; }
 
     public int Models => _models.Count;
+
+    public IReadOnlyList<string> ClassNames => Task.ClassNames;
 
     /// <exception cref="MammoDataException">Not a complete run, or weights missing or not fitting the network.</exception>
     public static TrainedModel Load(RunFolder folder)

@@ -192,6 +192,14 @@ public static class ExperimentFigures
                 cell.Name, RocFigure.RenderPng($"{cell.Name}{leaky}: ROC", pooled, folds));
         }
 
+        if (task.ClassNames.Count == 2 && predictions.Count > 0)
+        {
+            var calibration = CalibrationSummary.Of(predictions, positive);
+            yield return new ExperimentFigure($"{cell.Name}-calibration.png", $"{cell.Name}: calibration",
+                $"Reliability diagram of p({task.ClassNames[positive]}) on the {(config.Leaky ? "test patches" : "held-out samples")}: in 10 equal-width bins, the observed share of {task.ClassNames[positive]} against the mean prediction (the count beside each point); on the diagonal the probabilities mean what they say. Brier score (mean squared error of the probability) and expected calibration error (count-weighted mean gap).",
+                cell.Name, ReliabilityFigure.RenderPng($"{cell.Name}{leaky}", calibration, task.ClassNames[positive]));
+        }
+
         var errors = Misclassified(predictions);
         var items = errors.Select(p => new GalleryItem(scans.Patch(p.SampleId, config), config.PatchSize, Caption(p, task.ClassNames, positive), p.Probabilities[p.PredictedLabel] >= 0.8)).ToList();
         yield return new ExperimentFigure($"{cell.Name}-errors.png", $"{cell.Name}: misclassified",

@@ -41,6 +41,7 @@ public static class ExperimentReport
         figure { margin: 1.4rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eaeef2; }
         figcaption { color: #57606a; font-size: .9rem; margin-top: .3rem; } pre { background: #f6f8fa; padding: .8rem; overflow-x: auto; font-size: .85rem; }
         .warning { background: #fff8e6; border-left: 4px solid #d4a72c; padding: .6rem 1rem; }
+        .ci { color: #57606a; font-size: .8rem; } td.cell { white-space: nowrap; }
         .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 1.5rem; }
         """;
 
@@ -162,7 +163,7 @@ public static class ExperimentReport
         }
 
         html.Append("<p>Every honest cell's network beside four baselines fitted on the same training parts and scored on the same test parts: <b>prevalence</b> (the training share of malignant: a constant), <b>radius</b> (the annotated radius, nothing fitted), <b>metadata</b> (L2 logistic regression on abnormality class and log radius: nothing from the pixels) and <b>features</b> (hand-crafted image features of the lesion with the same regression). Pooled out-of-fold AUC with its 95% bootstrap CI; the mean of the per-fold AUCs, with its t interval, is the number to read for whether a model beats chance (a model with no signal scores <em>below</em> 0.5 pooled: see the prevalence column).</p>\n");
-        html.Append("<table>\n<tr><th>cell</th><th class=\"n\">network AUC (95% CI)</th><th class=\"n\">network fold mean (95% CI)</th>");
+        html.Append("<table>\n<tr><th>cell</th><th class=\"n\">network AUC<br><span class=\"ci\">95% CI</span></th><th class=\"n\">network fold mean<br><span class=\"ci\">95% CI</span></th>");
         foreach (var name in order)
         {
             html.Append("<th class=\"n\">").Append(name).Append("</th>");
@@ -171,12 +172,12 @@ public static class ExperimentReport
         html.Append("<th>verdict</th></tr>\n");
         foreach (var r in honest)
         {
-            html.Append("<tr><td><a href=\"#cell-").Append(r.Cell).Append("\">").Append(E(r.Cell)).Append("</a></td><td class=\"n\">").Append(Interval(r.Auc, r.AucLower, r.AucUpper))
-                .Append("</td><td class=\"n\">").Append(Interval(r.FoldAucMean, r.FoldAucLower, r.FoldAucUpper)).Append("</td>");
+            html.Append("<tr><td class=\"cell\"><a href=\"#cell-").Append(r.Cell).Append("\">").Append(E(r.Cell)).Append("</a></td>")
+                .Append(Stacked(r.Auc, r.AucLower, r.AucUpper)).Append(Stacked(r.FoldAucMean, r.FoldAucLower, r.FoldAucUpper));
             foreach (var name in order)
             {
                 var b = r.Baselines.GetValueOrDefault(name);
-                html.Append("<td class=\"n\">").Append(b is null ? "–" : Interval(b.Auc, b.AucLower, b.AucUpper)).Append("</td>");
+                html.Append(Stacked(b?.Auc, b?.AucLower, b?.AucUpper));
             }
 
             html.Append("<td>").Append(E(Verdict(r))).Append("</td></tr>\n");
@@ -185,6 +186,11 @@ public static class ExperimentReport
         html.Append("</table>\n");
         Figure(html, figures, ExperimentFigures.BaselinesFile);
     }
+
+    // An estimate over its interval, so that a table of many intervals stays narrow enough to read.
+    private static string Stacked(double? value, double? lower, double? upper) => value is { } v
+        ? string.Create(CultureInfo.InvariantCulture, $"<td class=\"n\">{v:0.000}{(lower is { } lo && upper is { } hi ? $"<br><span class=\"ci\">{lo:0.000}–{hi:0.000}</span>" : string.Empty)}</td>")
+        : "<td class=\"n\">–</td>";
 
     private static string Verdict(ExperimentSummaryRow r)
     {

@@ -23,7 +23,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
 
     public ExperimentReportTests(TinyExperiment experiment) => _experiment = experiment;
 
-    private static readonly string[] s_cellFigures = ["curves", "confusion", "roc", "errors"];
+    private static readonly string[] s_cellFigures = ["curves", "confusion", "roc", "errors", "calibration"];
 
     private static readonly string[] s_cells = ["calc-seed-class", "calc-cv-class"];
 
@@ -34,7 +34,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
         var summary = File.ReadAllLines(Path.Combine(_experiment.Folder, "summary.csv"));
         Assert.Equal(["complete", "complete"], summary.Skip(1).Select(l => l.Split(',')[5]));
         var plots = Path.Combine(_experiment.Folder, "plots");
-        var expected = new List<string> { "severity-by-class.png", "balancing.png", "results.png", "seed-vs-cv.png" };
+        var expected = new List<string> { "severity-by-class.png", "balancing.png", "results.png", "seed-vs-cv.png", "baselines.png" };
         expected.AddRange(from cell in s_cells from kind in s_cellFigures select $"{cell}-{kind}.png");
         var files = Directory.GetFiles(plots).Where(f => Path.GetFileName(f) != Mammo.Storage.OutputMarker.FileName).Select(Path.GetFileName).ToList();
         Assert.All(expected, e => Assert.Contains(e, files));
@@ -67,6 +67,24 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<h3 id=\"cell-calc-seed-class\">calc · seed · class <span class=\"tag\">leaky</span></h3>", html, StringComparison.Ordinal);
         Assert.Contains(RunMetrics.LeakyWarning, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_opens_with_the_honest_cell_beside_the_baselines_it_recorded()
+    {
+        var html = File.ReadAllText(_experiment.Html);
+        var metrics = Path.Combine(_experiment.Folder, "cells", "calc-cv-class", "metrics.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(metrics));
+        var metadata = document.RootElement.GetProperty("baselines").GetProperty("metadata").GetProperty("auc").GetDouble();
+
+        var section = html[html.IndexOf("<h2 id=\"baselines\">", StringComparison.Ordinal)..html.IndexOf("<h2 id=\"dataset\">", StringComparison.Ordinal)];
+
+        Assert.True(html.IndexOf("<h2 id=\"baselines\">", StringComparison.Ordinal) < html.IndexOf("<h2 id=\"results\">", StringComparison.Ordinal));
+        Assert.Contains("<a href=\"#cell-calc-cv-class\">", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("calc-seed-class", section, StringComparison.Ordinal);
+        Assert.Contains(metadata.ToString("0.000", CultureInfo.InvariantCulture), section, StringComparison.Ordinal);
+        Assert.Contains("than chance", section, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_experiment.Folder, "plots", "baselines.png"))), section, StringComparison.Ordinal);
     }
 
     [Fact]

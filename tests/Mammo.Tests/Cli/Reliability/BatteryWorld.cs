@@ -100,7 +100,7 @@ public sealed class BatteryWorld : IDisposable
         var samples = new[] { ("mdb001-0", 1, 0), ("mdb002-0", 1, 1), ("mdb003-0", 2, 0), ("mdb004-0", 2, 1) };
         run.WriteText(RunFolder.PredictionsFile, PredictionTable.Write(
             samples.Select((s, i) => new Prediction(s.Item1, s.Item1, new Mammo.Data.Patient(s.Item2), null, s.Item3, [0.6 - (0.1 * i), 0.4 + (0.1 * i)])), task.ClassNames));
-        run.WriteText(RunFolder.MetricsFile, "{}\n");
+        run.WriteText(RunFolder.MetricsFile, "{\"leaky\": false, \"test_tta\": {\"count\": 4, \"auc\": 0.5, \"auc_lower\": 0.1, \"auc_upper\": 0.9}}\n");
         run.WriteText(SplitManifest.FileName, SplitManifest.Write(samples.Select(s => new SplitRow(s.Item1, new Mammo.Data.Patient(s.Item2), s.Item3, DataSplit.Test))));
         using var model = ModelRegistry.Create(ModelRegistry.DefaultName, task.ClassNames.Count, seed: 0);
         model.save(run.File(RunFolder.WeightsFile));
