@@ -43,6 +43,9 @@ public static class Program
             config.AddCommand<DownloadCommand>("download")
                 .WithDescription("Download the official mini-MIAS archive into ./data, with a progress bar, and check it.")
                 .WithExample("download");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("The study on the real data in a few minutes: a quick experiment, its report, a heat map of a held-out scan.")
+                .WithExample("demo", "--data", "all-mias.tar.gz");
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Count scans, patients, lesions by class and severity, tissue, and excluded records.")
                 .WithExample("info", "--data", "all-mias.tar.gz")

@@ -40,13 +40,14 @@ public static class ReliabilityFigure
             points.MarkerSize = MarkerPx;
             points.LineWidth = 1.5f;
             points.LegendText = "this model";
-            foreach (var bin in used)
+            // Neighbouring bins of a model that hedges near 0.5 sit close together: their counts go above and below in turn.
+            foreach (var (bin, i) in used.Select((b, i) => (b, i)))
             {
                 var label = plot.Add.Text(bin.Count.ToString(CultureInfo.InvariantCulture), bin.MeanPredicted!.Value, bin.ObservedFraction!.Value);
                 label.LabelFontSize = LabelFontSize;
                 label.LabelFontColor = Colors.DimGray;
-                label.OffsetX = 7;
-                label.OffsetY = -7;
+                label.OffsetX = 6;
+                label.OffsetY = i % 2 == 0 ? -20 : 8;
                 FigureStyle.UseSans(label.LabelStyle);
             }
         }

@@ -8,4 +8,5 @@ public enum OutputKind
     Experiment,
     Localisation,
     Figures,
+    Demo,
 }
