@@ -101,6 +101,71 @@ public static class OnnxGraphWriter
         return model;
     }
 
+    /// <summary>
+    /// The seed network(s) as one fully convolutional graph over images of any size, as <c>FullyConvolutionalSeedCnn</c>
+    /// is in libtorch: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes, rows, columns] out,
+    /// where (i, j) scores the 48×48 window whose top-left corner is (4i, 4j); k networks' maps averaged.
+    /// </summary>
+    public static ModelProto WriteDense(IReadOnlyList<SeedCnn> networks, IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (networks.Count == 0)
+        {
+            throw new ArgumentException("at least one network is needed", nameof(networks));
+        }
+
+        var graph = new GraphProto { Name = "mammo-dense" };
+        var shared = new GraphBuilder(graph, string.Empty);
+        var normalised = shared.Node("Div", [InputName, shared.Constant("intensity_scale", [], 255f)]);
+        var outputs = new List<string>();
+        foreach (var (network, i) in networks.Select((n, i) => (n, i)))
+        {
+            var g = new GraphBuilder(graph, networks.Count == 1 ? string.Empty : $"fold{i}/");
+            var weights = network.state_dict();
+            var x = Relu(g, Conv(g, normalised, weights, "conv1", padding: 0));
+            x = Relu(g, Conv(g, x, weights, "conv2", padding: 0));
+            x = MaxPool(g, x);
+            x = Relu(g, Conv(g, x, weights, "conv3", padding: 0));
+            x = MaxPool(g, x);
+            x = Relu(g, Conv(g, x, weights, "dense", padding: 0));
+
+            // The dense layer over the 10×10×64 map is a 10×10 convolution with the same weights (NCHW flatten order).
+            var logits = weights["logits.weight"];
+            using var kernel = logits.reshape(logits.shape[0], 64, 10, 10);
+            x = g.Node("Conv", [x, g.Weight("logits.weight", kernel), g.Weight("logits.bias", weights["logits.bias"])],
+                GraphBuilder.Ints("kernel_shape", 10, 10), GraphBuilder.Ints("strides", 1, 1), GraphBuilder.Ints("pads", 0, 0, 0, 0));
+            outputs.Add(Softmax(g, x));
+        }
+
+        if (outputs.Count == 1)
+        {
+            shared.NodeTo(OutputName, "Identity", [outputs[0]]);
+        }
+        else
+        {
+            shared.NodeTo(OutputName, "Mean", outputs);
+        }
+
+        graph.Input.Add(Value(InputName, [Dimension("N"), Dimension(1), Dimension("H"), Dimension("W")]));
+        graph.Output.Add(Value(OutputName, [Dimension("N"), Dimension(networks[0].ClassCount), Dimension("rows"), Dimension("columns")]));
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "mammo",
+            ProducerVersion = OnnxMetadata.MammoVersion,
+            Graph = graph,
+            DocString = "Mammo dense scorer: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes, rows, columns] of every 48×48 window at stride 4 out.",
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion });
+        foreach (var (key, value) in metadata)
+        {
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+
+        return model;
+    }
+
     // SeedCnn.forward: conv-relu, conv-relu, pool, conv-relu, pool, (dropout), 1×1 conv-relu, (dropout), flatten, linear.
     private static string Seed(GraphBuilder g, string x, SeedCnn network)
     {

@@ -21,11 +21,6 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var limits = DataSettings.LimitsOf(settings.MaxPixels);
         var guard = new OutputGuard(settings.Run, settings.Image);
         var batch = Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
-        if (settings.Engine == PredictionEngine.Onnx && settings.At is null)
-        {
-            throw new InvalidSettingException("engine", "--engine onnx scores regions (--at); heat maps run in libtorch, whose fully convolutional pass has no ONNX export yet");
-        }
-
         if (batch && settings.At is not null)
         {
             throw new InvalidSettingException("region", "--at names a region of one image; give an image file, not a folder or archive");
@@ -63,7 +58,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         RegionPrediction prediction;
         if (settings.Engine == PredictionEngine.Onnx)
         {
-            using var onnx = OnnxPatchClassifier.Load(OnnxRunExporter.Build(run).ToByteArray(), run.Path);
+            using var onnx = OnnxPatchClassifier.Load(OnnxGraphWriter.Write(model.Networks, model.Config.PatchSize, OnnxMetadata.ForRun(run, model.Config, model.Task, model.Models)).ToByteArray(), run.Path);
             prediction = new RegionClassifier(onnx, onnx.PatchSize).Classify(image, x, miasY, r, !settings.NoTta);
         }
         else
@@ -110,6 +105,12 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         return 0;
     }
 
+    // One ONNX Runtime session serves every scan of a batch; libtorch's fully convolutional copy is made per scan.
+    private static ScanHeatmap Heatmap(TrainedModel model, OnnxDenseScorer? onnx, PredictSettings settings) =>
+        onnx is null
+            ? new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }
+            : new ScanHeatmap(onnx, model.Task.PositiveClass) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
+
     private void PrintAssignment(HeldOutAssignment? assignment)
     {
         if (assignment is null)
@@ -152,7 +153,8 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
     private int Heatmap(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
     {
-        var result = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }.Compute(image, settings.Top);
+        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model) : null;
+        var result = Heatmap(model, onnx, settings).Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
         var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model";
@@ -168,6 +170,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 Radii = settings.RadiusList(),
                 Overlay = Path.GetFullPath(overlay),
                 result.Seconds,
+                Engine = settings.Engine,
                 HeldOut = standing,
                 Scan = assignment,
                 Regions = result.Top.Select((t, i) => new { Rank = i + 1, X = t.Column, t.Y, t.Row, t.Radius, t.Score }),
@@ -193,7 +196,8 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
     private int Batch(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
-        var heatmap = new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
+        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model) : null;
+        var heatmap = Heatmap(model, onnx, settings);
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
         var (count, images) = ImageFiles(settings.Image, limits, cancellationToken);
         if (count == 0)

@@ -49,7 +49,7 @@ public sealed class PredictSettings : CommandSettings
     public string Radii { get; init; } = "48,96";
 
     [CommandOption("--engine <ENGINE>")]
-    [Description("With --at: torch (the run's networks in libtorch) or onnx (the same networks exported in memory and run by ONNX Runtime; the same probabilities within 1e-5). Heat maps run in libtorch.")]
+    [Description("torch (the run's networks in libtorch) or onnx (the same networks exported in memory and run by ONNX Runtime: the same probabilities within 1e-5; heat maps need the seed network).")]
     [DefaultValue(PredictionEngine.Torch)]
     public PredictionEngine Engine { get; init; } = PredictionEngine.Torch;
 

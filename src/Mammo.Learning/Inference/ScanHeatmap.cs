@@ -12,9 +12,25 @@ namespace Mammo.Learning.Inference;
 /// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count. The grid is the maximum
 /// over scales; the top regions are the best windows after non-maximum suppression.
 /// </summary>
-public sealed class ScanHeatmap(TrainedModel model)
+public sealed class ScanHeatmap
 {
-    private readonly TrainedModel _model = model ?? throw new ArgumentNullException(nameof(model));
+    private readonly Func<IDenseScorer> _scorer;
+    private readonly bool _ownsScorer;
+    private readonly int _positive;
+
+    /// <summary>A heat map of the run's networks in libtorch (fully convolutional for the seed network, crop by crop otherwise).</summary>
+    public ScanHeatmap(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        (_scorer, _ownsScorer, _positive) = (model.DenseScorer, true, model.Task.PositiveClass);
+    }
+
+    /// <summary>A heat map through <paramref name="scorer"/>, which stays the caller's (ONNX Runtime, say, shared by a batch).</summary>
+    public ScanHeatmap(IDenseScorer scorer, int positiveClass)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        (_scorer, _ownsScorer, _positive) = (() => scorer, false, positiveClass);
+    }
 
     /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
     public IReadOnlyList<double> Radii { get; init; } = [48, 96];
@@ -56,8 +72,7 @@ public sealed class ScanHeatmap(TrainedModel model)
     private HeatmapResult ComputeOn(GrayImage scan, int top, double toColumn, double toRow, int originalHeight)
     {
         var mask = BreastMask.Compute(scan);
-        var networks = _model.FullyConvolutional();
-        var positive = _model.Task.PositiveClass;
+        var scorer = _scorer();
         var grid = new double[GridSize, GridSize];
         for (var r = 0; r < GridSize; r++)
         {
@@ -73,21 +88,21 @@ public sealed class ScanHeatmap(TrainedModel model)
             foreach (var requested in Radii)
             {
                 var radius = requested / Math.Sqrt(toColumn * toRow);
-                var scale = (FullyConvolutionalSeedCnn.Window / 2.0) / radius;
+                var scale = (scorer.Window / 2.0) / radius;
                 var (w, h) = ((int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
-                if (FullyConvolutionalSeedCnn.OutputSize(w) < 1 || FullyConvolutionalSeedCnn.OutputSize(h) < 1)
+                if (DenseScoring.Windows(w, scorer.Window, scorer.Stride) < 1 || DenseScoring.Windows(h, scorer.Window, scorer.Stride) < 1)
                 {
                     continue;
                 }
 
-                var map = ScoreMap(networks, Resampling.Resize(scan, w, h), positive, MaxPassPixels);
+                var map = ScoreMap(scorer, Resampling.Resize(scan, w, h), _positive, MaxPassPixels);
                 var (rows, columns) = (map.GetLength(0), map.GetLength(1));
                 for (var i = 0; i < rows; i++)
                 {
                     for (var j = 0; j < columns; j++)
                     {
-                        var row = ((FullyConvolutionalSeedCnn.Stride * i) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
-                        var column = ((FullyConvolutionalSeedCnn.Stride * j) + (FullyConvolutionalSeedCnn.Window / 2.0)) / scale;
+                        var row = ((scorer.Stride * i) + (scorer.Window / 2.0)) / scale;
+                        var column = ((scorer.Stride * j) + (scorer.Window / 2.0)) / scale;
                         if (mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= MinimumInside)
                         {
                             candidates.Add(new ScoredRegion(column * toColumn, row * toRow, PatchGeometry.MiasY(row * toRow, originalHeight), requested, map[i, j]));
@@ -95,50 +110,36 @@ public sealed class ScanHeatmap(TrainedModel model)
                     }
                 }
 
-                FillGrid(grid, map, scale, scan, mask);
+                FillGrid(grid, map, scale, scan, mask, scorer);
             }
         }
         finally
         {
-            foreach (var network in networks)
+            if (_ownsScorer)
             {
-                network.Dispose();
+                scorer.Dispose();
             }
         }
 
         return new HeatmapResult(grid, Suppress(candidates, top), (int)Math.Round(mask.Area * toColumn * toRow), 0);
     }
 
-    /// <summary>The positive class's probability for every window (stride 4), averaged over the networks.</summary>
-    public static double[,] ScoreMap(IReadOnlyList<FullyConvolutionalSeedCnn> networks, GrayImage image, int positive, long maxPassPixels)
+    /// <summary>The positive class's probability for every window, scored in bands of rows of at most <paramref name="maxPassPixels"/>.</summary>
+    public static double[,] ScoreMap(IDenseScorer scorer, GrayImage image, int positive, long maxPassPixels)
     {
-        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(image);
-        const int stride = FullyConvolutionalSeedCnn.Stride;
-        const int window = FullyConvolutionalSeedCnn.Window;
-        var (rows, columns) = (FullyConvolutionalSeedCnn.OutputSize(image.Height), FullyConvolutionalSeedCnn.OutputSize(image.Width));
+        var (window, stride) = (scorer.Window, scorer.Stride);
+        var (rows, columns) = (DenseScoring.Windows(image.Height, window, stride), DenseScoring.Windows(image.Width, window, stride));
         var map = new double[rows, columns];
+
+        // Bands start on multiples of the stride, so every window of a band is a window of the whole image.
         var band = Math.Max(1, (int)(((maxPassPixels / image.Width) - window) / stride) + 1);
         for (var first = 0; first < rows; first += band)
         {
             var count = Math.Min(band, rows - first);
             var (top, height) = (first * stride, ((count - 1) * stride) + window);
-            using var scope = NewDisposeScope();
-            var pixels = new float[height * image.Width];
-            for (var k = 0; k < pixels.Length; k++)
-            {
-                pixels[k] = image.Pixels[(top * image.Width) + k] / 255f;
-            }
-
-            var input = tensor(pixels, [1, 1, height, image.Width]);
-            Tensor? sum = null;
-            foreach (var network in networks)
-            {
-                var probabilities = network.Probabilities(input)[0, positive];
-                sum = sum is null ? probabilities : sum + probabilities;
-            }
-
-            var flat = (sum! / networks.Count).contiguous().data<float>().ToArray();
+            var flat = scorer.Score(image.Pixels.AsSpan(top * image.Width, height * image.Width), height, image.Width, positive);
             for (var i = 0; i < count; i++)
             {
                 for (var j = 0; j < columns; j++)
@@ -152,13 +153,13 @@ public sealed class ScanHeatmap(TrainedModel model)
     }
 
     // Each grid cell takes, per scale, the window centred nearest to it; the cell keeps the highest score.
-    private void FillGrid(double[,] grid, double[,] map, double scale, GrayImage scan, BreastMask mask)
+    private void FillGrid(double[,] grid, double[,] map, double scale, GrayImage scan, BreastMask mask, IDenseScorer scorer)
     {
         var (rows, columns) = (map.GetLength(0), map.GetLength(1));
         for (var r = 0; r < GridSize; r++)
         {
             var row = (r + 0.5) * scan.Height / GridSize;
-            var i = Math.Clamp((int)Math.Round(((row * scale) - (FullyConvolutionalSeedCnn.Window / 2.0)) / FullyConvolutionalSeedCnn.Stride), 0, rows - 1);
+            var i = Math.Clamp((int)Math.Round(((row * scale) - (scorer.Window / 2.0)) / scorer.Stride), 0, rows - 1);
             for (var c = 0; c < GridSize; c++)
             {
                 var column = (c + 0.5) * scan.Width / GridSize;
@@ -167,7 +168,7 @@ public sealed class ScanHeatmap(TrainedModel model)
                     continue;
                 }
 
-                var j = Math.Clamp((int)Math.Round(((column * scale) - (FullyConvolutionalSeedCnn.Window / 2.0)) / FullyConvolutionalSeedCnn.Stride), 0, columns - 1);
+                var j = Math.Clamp((int)Math.Round(((column * scale) - (scorer.Window / 2.0)) / scorer.Stride), 0, columns - 1);
                 grid[r, c] = double.IsNaN(grid[r, c]) ? map[i, j] : Math.Max(grid[r, c], map[i, j]);
             }
         }

@@ -29,6 +29,9 @@ public sealed class TrainedModel : IPatchScorer, IDisposable
 
     public IReadOnlyList<string> ClassNames => Task.ClassNames;
 
+    /// <summary>The loaded networks (one, or the folds'), for an exporter; they stay this object's.</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Networks => _models;
+
     /// <exception cref="MammoDataException">Not a complete run, or weights missing or not fitting the network.</exception>
     public static TrainedModel Load(RunFolder folder)
     {
@@ -108,12 +111,14 @@ public sealed class TrainedModel : IPatchScorer, IDisposable
         return sum;
     }
 
-    /// <summary>The run's networks as whole-image scorers; only the seed network can be rewritten so.</summary>
-    /// <exception cref="MammoDataException">The run used another network.</exception>
-    public IReadOnlyList<FullyConvolutionalSeedCnn> FullyConvolutional() =>
+    /// <summary>
+    /// The run's networks as a whole-image scorer: one fully convolutional pass for the seed network on 48×48
+    /// patches, crop by crop in batches for any other network. The caller disposes it.
+    /// </summary>
+    public IDenseScorer DenseScorer() =>
         _models.All(m => m is SeedCnn) && Config.PatchSize == FullyConvolutionalSeedCnn.Window
-            ? [.. _models.Cast<SeedCnn>().Select(m => new FullyConvolutionalSeedCnn(m))]
-            : throw new MammoDataException($"whole-scan heat maps need the seed network on 48×48 patches; this run used '{Config.Model}' on {Config.PatchSize}×{Config.PatchSize} (use --at for a region)");
+            ? new TorchDenseScorer([.. _models.Cast<SeedCnn>().Select(m => new FullyConvolutionalSeedCnn(m))])
+            : new CropByCropScorer(this, Config.PatchSize);
 
     public void Dispose() => _models.ForEach(m => m.Dispose());
 }

@@ -50,14 +50,14 @@ public class FullyConvolutionalSeedCnnTests
     public void A_score_map_computed_in_bands_of_rows_equals_the_one_pass_map()
     {
         using var model = new SeedCnn(2, seed: 3);
-        using var fully = new FullyConvolutionalSeedCnn(model);
+        using var scorer = new TorchDenseScorer([new FullyConvolutionalSeedCnn(model)]);
         var random = new Random(7);
         var pixels = new byte[150 * 130];
         random.NextBytes(pixels);
         var image = new Mammo.Imaging.GrayImage(150, 130, pixels);
 
-        var whole = ScanHeatmap.ScoreMap([fully], image, positive: 1, maxPassPixels: long.MaxValue);
-        var banded = ScanHeatmap.ScoreMap([fully], image, positive: 1, maxPassPixels: 150 * 60);
+        var whole = ScanHeatmap.ScoreMap(scorer, image, positive: 1, maxPassPixels: long.MaxValue);
+        var banded = ScanHeatmap.ScoreMap(scorer, image, positive: 1, maxPassPixels: 150 * 60);
 
         Assert.Equal(FullyConvolutionalSeedCnn.OutputSize(130), whole.GetLength(0));
         Assert.Equal(FullyConvolutionalSeedCnn.OutputSize(150), whole.GetLength(1));

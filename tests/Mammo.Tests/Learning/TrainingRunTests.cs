@@ -250,16 +250,32 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
-    public void A_heat_map_needs_the_seed_network()
+    public void A_network_without_a_fully_convolutional_form_is_scored_crop_by_crop_as_the_patch_classifier_scores()
     {
         var folder = new RunFolder(Path.Combine(_folder.Path, "bn"));
         var config = new RunConfig { Task = "calc", Model = "batchnorm", Seed = 1, DataPath = _dataset.Source.Path, Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 } };
         new TrainingRun(_dataset, config, folder).Execute();
         using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+        var scan = Mammo.Imaging.ScanImageReader.Read(Path.Combine(_dataset.Source.Path, "mdb001.pgm"));
 
-        var error = Assert.Throws<MammoDataException>(() => model.FullyConvolutional());
+        using var scorer = model.DenseScorer();
+        var map = Mammo.Learning.Inference.ScanHeatmap.ScoreMap(scorer, scan, model.Task.PositiveClass, maxPassPixels: 64 * Size);
+        var heatmap = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [24], GridSize = 32, MinimumInside = 0 }.Compute(scan, top: 3);
 
-        Assert.Contains("need the seed network", error.Message, StringComparison.Ordinal);
+        Assert.IsType<Mammo.Learning.Inference.CropByCropScorer>(scorer);
+        Assert.Equal((21, 21), (map.GetLength(0), map.GetLength(1)));
+        foreach (var (i, j) in new[] { (0, 0), (7, 13), (20, 20) })
+        {
+            var crop = new byte[48 * 48];
+            for (var r = 0; r < 48; r++)
+            {
+                scan.Pixels.AsSpan(((4 * i) + r) * Size + (4 * j), 48).CopyTo(crop.AsSpan(r * 48));
+            }
+
+            Assert.Equal(model.Predict([crop])[0][model.Task.PositiveClass], map[i, j], 1e-6);
+        }
+
+        Assert.NotEmpty(heatmap.Top);
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// Dense scoring for a network that has no fully convolutional form: every window cut and scored by the patch
+/// classifier, in batches. Slower by the windows' overlap, but any network in the registry gets heat maps.
+/// </summary>
+public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride = FullyConvolutionalSeedCnn.Stride, int batch = 256) : IDenseScorer
+{
+    private readonly IPatchScorer _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
+
+    public int Window { get; } = window > 0 ? window : throw new ArgumentOutOfRangeException(nameof(window));
+
+    public int Stride { get; } = stride > 0 ? stride : throw new ArgumentOutOfRangeException(nameof(stride));
+
+    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass)
+    {
+        var (rows, columns) = (DenseScoring.Windows(height, Window, Stride), DenseScoring.Windows(width, Window, Stride));
+        var map = new float[rows * columns];
+        var crops = new List<byte[]>(batch);
+        var first = 0;
+        for (var cell = 0; cell < map.Length; cell++)
+        {
+            var (top, left) = (cell / columns * Stride, cell % columns * Stride);
+            var crop = new byte[Window * Window];
+            for (var r = 0; r < Window; r++)
+            {
+                pixels.Slice(((top + r) * width) + left, Window).CopyTo(crop.AsSpan(r * Window));
+            }
+
+            crops.Add(crop);
+            if (crops.Count == batch || cell == map.Length - 1)
+            {
+                var probabilities = _scorer.Predict(crops);
+                for (var k = 0; k < probabilities.Length; k++)
+                {
+                    map[first + k] = (float)probabilities[k][positiveClass];
+                }
+
+                first += crops.Count;
+                crops.Clear();
+            }
+        }
+
+        return map;
+    }
+
+    // The patch scorer belongs to whoever made it.
+    public void Dispose()
+    {
+    }
+}
