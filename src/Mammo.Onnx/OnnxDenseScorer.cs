@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Mammo.Data;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
+using Mammo.Learning.Training;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -30,18 +31,22 @@ public sealed class OnnxDenseScorer : IDenseScorer
         return new OnnxDenseScorer(new InferenceSession(bytes, options));
     }
 
-    /// <summary>The dense scorer of a loaded run (all its folds, or the one fold it was loaded with).</summary>
-    /// <exception cref="MammoDataException">The run used a network that has no fully convolutional form.</exception>
-    public static OnnxDenseScorer For(TrainedModel model, int threads = 0)
+    /// <summary>
+    /// A loaded run's networks (all its folds, or the one fold it was loaded with) as a dense scorer in ONNX Runtime:
+    /// the fully convolutional graph for the seed network on 48×48 patches, the exported patch classifier crop by
+    /// crop for any other.
+    /// </summary>
+    public static IDenseScorer For(TrainedModel model, RunFolder run, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
         var seeds = model.Networks.OfType<SeedCnn>().ToList();
-        if (seeds.Count != model.Networks.Count || model.Config.PatchSize != FullyConvolutionalSeedCnn.Window)
+        if (seeds.Count == model.Networks.Count && model.Config.PatchSize == FullyConvolutionalSeedCnn.Window)
         {
-            throw new MammoDataException($"network '{model.Config.Model}' on {model.Config.PatchSize}×{model.Config.PatchSize} patches has no fully convolutional ONNX form (the seed network on 48×48 has); its heat maps run crop by crop in libtorch");
+            return Create(seeds, threads);
         }
 
-        return Create(seeds, threads);
+        var patches = OnnxPatchClassifier.For(model, run, threads);
+        return new CropByCropScorer(patches, model.Config.PatchSize, owned: patches);
     }
 
     public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass)

@@ -126,6 +126,18 @@ public sealed class OnnxPatchClassifier : Mammo.Learning.Inference.IPatchScorer,
         }
     }
 
+    /// <summary>A loaded run's networks (all its folds, or the one fold it was loaded with), exported in memory and loaded.</summary>
+    /// <exception cref="MammoDataException">A network the exporter does not know, or unusable run files.</exception>
+    public static OnnxPatchClassifier For(Mammo.Learning.Inference.TrainedModel model, Mammo.Learning.Training.RunFolder run, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(run);
+        // In memory the contract is this process's own: the metadata a reader of the file would need is not.
+        var metadata = new Dictionary<string, string> { [OnnxMetadata.Producer] = OnnxMetadata.ProducerValue, [OnnxMetadata.Classes] = string.Join(',', model.ClassNames) };
+        var graph = OnnxGraphWriter.Write(model.Networks, model.Config.PatchSize, metadata);
+        return Load(Google.Protobuf.MessageExtensions.ToByteArray(graph), run.Path, threads);
+    }
+
     /// <summary>Class probabilities per patch (row-major 8-bit grey patches of <see cref="PatchSize"/>²), in batches.</summary>
     public double[][] Predict(IReadOnlyList<byte[]> patches)
     {

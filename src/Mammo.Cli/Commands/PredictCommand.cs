@@ -1,5 +1,4 @@
 using System.Globalization;
-using Google.Protobuf;
 using Mammo.Cli.Infrastructure;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
@@ -58,7 +57,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         RegionPrediction prediction;
         if (settings.Engine == PredictionEngine.Onnx)
         {
-            using var onnx = OnnxPatchClassifier.Load(OnnxGraphWriter.Write(model.Networks, model.Config.PatchSize, OnnxMetadata.ForRun(run, model.Config, model.Task, model.Models)).ToByteArray(), run.Path);
+            using var onnx = OnnxPatchClassifier.For(model, run);
             prediction = new RegionClassifier(onnx, onnx.PatchSize).Classify(image, x, miasY, r, !settings.NoTta);
         }
         else
@@ -106,7 +105,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // One ONNX Runtime session serves every scan of a batch; libtorch's fully convolutional copy is made per scan.
-    private static ScanHeatmap Heatmap(TrainedModel model, OnnxDenseScorer? onnx, PredictSettings settings) =>
+    private static ScanHeatmap Heatmap(TrainedModel model, IDenseScorer? onnx, PredictSettings settings) =>
         onnx is null
             ? new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }
             : new ScanHeatmap(onnx, model.Task.PositiveClass) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
@@ -153,7 +152,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
     private int Heatmap(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
     {
-        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model) : null;
+        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run)) : null;
         var result = Heatmap(model, onnx, settings).Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
@@ -196,7 +195,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
     private int Batch(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
-        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model) : null;
+        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run)) : null;
         var heatmap = Heatmap(model, onnx, settings);
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
         var (count, images) = ImageFiles(settings.Image, limits, cancellationToken);

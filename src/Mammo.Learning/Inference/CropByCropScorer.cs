@@ -4,7 +4,8 @@ namespace Mammo.Learning.Inference;
 /// Dense scoring for a network that has no fully convolutional form: every window cut and scored by the patch
 /// classifier, in batches. Slower by the windows' overlap, but any network in the registry gets heat maps.
 /// </summary>
-public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride = FullyConvolutionalSeedCnn.Stride, int batch = 256) : IDenseScorer
+/// <param name="owned">Disposed with this scorer (the patch scorer when this one made it); null leaves it to its owner.</param>
+public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride = FullyConvolutionalSeedCnn.Stride, int batch = 256, IDisposable? owned = null) : IDenseScorer
 {
     private readonly IPatchScorer _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
 
@@ -44,8 +45,5 @@ public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride
         return map;
     }
 
-    // The patch scorer belongs to whoever made it.
-    public void Dispose()
-    {
-    }
+    public void Dispose() => owned?.Dispose();
 }

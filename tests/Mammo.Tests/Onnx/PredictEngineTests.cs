@@ -15,7 +15,7 @@ public sealed class PredictEngineTests : IDisposable
     [Fact]
     public void A_region_scored_by_ONNX_Runtime_gets_libtorch_s_probabilities()
     {
-        var torch = CliRunner.Run("predict", _world.Run, _world.Image, "--at", "500,524,30", "--json");
+        var torch = CliRunner.Run("predict", _world.Run, _world.Image, "--at", "500,524,30", "--json", "--engine", "torch");
         var onnx = CliRunner.Run("predict", _world.Run, _world.Image, "--at", "500,524,30", "--json", "--engine", "onnx");
 
         Assert.Equal(0, torch.ExitCode);
@@ -30,9 +30,18 @@ public sealed class PredictEngineTests : IDisposable
     }
 
     [Fact]
+    public void ONNX_Runtime_is_the_default_engine()
+    {
+        var result = CliRunner.Run("predict", _world.Run, _world.Image, "--at", "500,524,30", "--json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("onnx", json.RootElement.GetProperty("engine").GetString());
+    }
+
+    [Fact]
     public void A_heat_map_through_ONNX_Runtime_lists_libtorch_s_regions_and_scores()
     {
-        var torch = CliRunner.Run("predict", _world.Run, _world.Image, "--json", "--out", _world.File("t.png"), "--min-inside", "0");
+        var torch = CliRunner.Run("predict", _world.Run, _world.Image, "--json", "--out", _world.File("t.png"), "--min-inside", "0", "--engine", "torch");
         var onnx = CliRunner.Run("predict", _world.Run, _world.Image, "--json", "--out", _world.File("o.png"), "--min-inside", "0", "--engine", "onnx");
 
         Assert.True(onnx.ExitCode == 0, onnx.Errors);
