@@ -70,7 +70,10 @@ public sealed class ExperimentSettings : DataSettings
 
     public string OutFolder => Out ?? Path.Combine("experiments", Quick ? "quick" : "default");
 
-    /// <summary>The plan these options ask for: the default or quick plan with the given options over it.</summary>
+    /// <summary>
+    /// The plan these options ask for: the default or quick plan with the given options over it. Without a data path
+    /// and checksum it still names the cells, which depend on the grid alone.
+    /// </summary>
     public ExperimentPlan Plan(string dataPath, string checksum)
     {
         var basis = Quick ? ExperimentPlan.QuickPlan : new ExperimentPlan();
@@ -85,7 +88,7 @@ public sealed class ExperimentSettings : DataSettings
             Patience = Patience ?? basis.Patience,
             Seed = Seed,
             Threads = Threads,
-            DataPath = Path.GetFullPath(dataPath),
+            DataPath = dataPath.Length == 0 ? string.Empty : Path.GetFullPath(dataPath),
             DataChecksum = checksum,
         };
     }
