@@ -73,7 +73,7 @@ public sealed class ExperimentFolder(string path)
         {
             if (plan.DifferenceFrom(ReadPlan()) is { } difference)
             {
-                throw new MammoDataException($"{File(PlanFile)}: holds another plan ({difference}); use another experiment folder, or the plan it holds");
+                throw new MammoDataException($"{File(PlanFile)}: holds another plan ({difference}); use another experiment folder, or ask for the plan it holds");
             }
 
             return;

@@ -73,7 +73,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
     {
         Assert.Equal(1, _grid.OtherPlan.ExitCode);
         var plan = Path.Combine(_grid.Folder, ExperimentFolder.PlanFile);
-        Assert.Equal($"mammo: error: {plan}: holds another plan (epochs 1, not 2 as now asked); use another experiment folder, or the plan it holds", _grid.OtherPlan.Errors.TrimEnd('\n'));
+        Assert.Equal($"mammo: error: {plan}: holds another plan (epochs 1, not 2 as now asked); use another experiment folder, or ask for the plan it holds", _grid.OtherPlan.Errors.TrimEnd('\n'));
     }
 
     [Fact]

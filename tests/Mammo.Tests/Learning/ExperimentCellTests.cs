@@ -72,7 +72,7 @@ public sealed class ExperimentCellTests : IDisposable
         var epochs = Assert.Throws<MammoDataException>(() => new Experiment(_dataset, Plan("calc") with { Epochs = 2 }, folder).RunCell(s_cv));
         var tasks = Assert.Throws<MammoDataException>(() => new Experiment(_dataset, Plan("calc", "mass"), folder).RunCell(s_cv));
 
-        Assert.Equal($"{folder.File(ExperimentFolder.PlanFile)}: holds another plan (epochs 1, not 2 as now asked); use another experiment folder, or the plan it holds", epochs.Message);
+        Assert.Equal($"{folder.File(ExperimentFolder.PlanFile)}: holds another plan (epochs 1, not 2 as now asked); use another experiment folder, or ask for the plan it holds", epochs.Message);
         Assert.Contains("(tasks calc, not calc,mass as now asked)", tasks.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.Cell(s_cv).Path));
         Assert.Equal(plan, File.ReadAllText(folder.File(ExperimentFolder.PlanFile)));
