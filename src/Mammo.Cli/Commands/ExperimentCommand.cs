@@ -13,20 +13,44 @@ namespace Mammo.Cli.Commands;
 /// <summary>
 /// <c>mammo experiment</c>: the original study's grid (groups × balancing × protocol) as run folders under one
 /// experiment folder, with a summary table; rerunning skips finished cells. Ctrl+C stops after the batch.
+/// <c>--list-cells</c> and <c>--cell ID</c> hand the cells to a cluster's scheduler, one process per cell
+/// (docs/scaling.md).
 /// </summary>
 public sealed class ExperimentCommand(IAnsiConsole console) : Command<ExperimentSettings>
 {
+    /// <summary>EX_TEMPFAIL (sysexits.h): <c>--cell</c> found its cell locked by another process, which is training it.</summary>
+    public const int CellLocked = 75;
+
     public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+
+        // The cells depend on the grid alone, so listing them and checking an id need neither the data nor the folder.
+        var cells = settings.Plan(string.Empty, string.Empty);
+        if (settings.ListCells)
+        {
+            foreach (var c in cells.Cells())
+            {
+                console.Profile.Out.Writer.WriteLine(c.Name);
+            }
+
+            return 0;
+        }
+
+        var only = settings.Cell is { } id ? cells.Cell(id) : null;
         new OutputGuard(DataLocator.Resolve(settings.Data)).CheckInputs(settings.OutFolder);
         var dataset = DataLocator.Load(settings);
         var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source));
         var folder = new ExperimentFolder(settings.OutFolder);
         console.MarkupLine($"experiment [bold]{Markup.Escape(folder.Path)}[/]: {plan.Cells().Count} cells ({Markup.Escape(string.Join(", ", plan.Tasks))} × {Markup.Escape(string.Join(", ", plan.Balancings).ToLowerInvariant())} × {Markup.Escape(string.Join(", ", plan.Protocols).ToLowerInvariant())}), at most {plan.Epochs} epochs, {plan.Folds} folds");
-        var results = Run(dataset, plan, folder, cancellationToken);
+        var results = Run(dataset, plan, folder, only, cancellationToken);
 
         var experiment = new Experiment(dataset, plan, folder);
+        if (only is not null && results[0].Status == ExperimentCellStatus.Locked)
+        {
+            return CellLocked;
+        }
+
         PrintSummary(experiment.Summary(results));
         if (results.Any(r => r.Status == ExperimentCellStatus.Interrupted))
         {
@@ -34,7 +58,12 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
             return CommandErrors.Cancelled;
         }
 
-        if (!settings.NoPlots)
+        // Figures only once every cell is finished, whichever process finished it: the last one to finish draws them.
+        if (!experiment.Finished())
+        {
+            console.MarkupLine($"[grey]{Markup.Escape($"cells are still running or to run; the process finishing the last one draws the figures (or: mammo report {settings.OutFolder})")}[/]");
+        }
+        else if (!settings.NoPlots)
         {
             var plots = ExperimentPlots.Draw(folder, dataset, cancellationToken);
             console.MarkupLine($"drew {plots.Count} figures in [bold]{Markup.Escape(Path.Combine(folder.Path, ExperimentFolder.PlotsFolder))}[/]");
@@ -44,7 +73,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         return 0;
     }
 
-    private IReadOnlyList<ExperimentCellResult> Run(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, CancellationToken cancellationToken)
+    private IReadOnlyList<ExperimentCellResult> Run(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentCell? only, CancellationToken cancellationToken)
     {
         IReadOnlyList<ExperimentCellResult> results = [];
         console.Progress()
@@ -52,7 +81,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
-                var grid = progress.AddTask("cells", maxValue: plan.Cells().Count);
+                var grid = progress.AddTask("cells", maxValue: only is null ? plan.Cells().Count : 1);
                 ProgressTask? current = null;
                 var observer = new ExperimentObserver
                 {
@@ -65,7 +94,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
                         var colour = result.Status switch
                         {
                             ExperimentCellStatus.Failed => "red",
-                            ExperimentCellStatus.Interrupted => "yellow",
+                            ExperimentCellStatus.Interrupted or ExperimentCellStatus.Locked => "yellow",
                             _ => "grey",
                         };
                         var seconds = result.Seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $", {s:0} s") : string.Empty;
@@ -82,7 +111,8 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
                         OnEpoch = (e, _) => current!.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"  epoch {e.Epoch} val_loss {e.ValidationLoss:0.0000} val_acc {e.ValidationAccuracy:0.000}")),
                     },
                 };
-                results = new Experiment(dataset, plan, folder, observer).Run(cancellationToken);
+                var experiment = new Experiment(dataset, plan, folder, observer);
+                results = only is null ? experiment.Run(cancellationToken) : [experiment.RunCell(only, cancellationToken)];
                 current?.StopTask();
                 grid.StopTask();
             });

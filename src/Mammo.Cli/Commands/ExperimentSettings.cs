@@ -60,9 +60,20 @@ public sealed class ExperimentSettings : DataSettings
     [Description("Skip drawing the figures at the end (mammo report draws them anyway).")]
     public bool NoPlots { get; init; }
 
+    [CommandOption("--list-cells")]
+    [Description("Print the plan's cell ids, one a line, and exit (for a cluster's job array; docs/scaling.md).")]
+    public bool ListCells { get; init; }
+
+    [CommandOption("--cell <ID>")]
+    [Description("Run only this cell of the plan into the shared folder (an id from --list-cells; docs/scaling.md).")]
+    public string? Cell { get; init; }
+
     public string OutFolder => Out ?? Path.Combine("experiments", Quick ? "quick" : "default");
 
-    /// <summary>The plan these options ask for: the default or quick plan with the given options over it.</summary>
+    /// <summary>
+    /// The plan these options ask for: the default or quick plan with the given options over it. Without a data path
+    /// and checksum it still names the cells, which depend on the grid alone.
+    /// </summary>
     public ExperimentPlan Plan(string dataPath, string checksum)
     {
         var basis = Quick ? ExperimentPlan.QuickPlan : new ExperimentPlan();
@@ -77,7 +88,7 @@ public sealed class ExperimentSettings : DataSettings
             Patience = Patience ?? basis.Patience,
             Seed = Seed,
             Threads = Threads,
-            DataPath = Path.GetFullPath(dataPath),
+            DataPath = dataPath.Length == 0 ? string.Empty : Path.GetFullPath(dataPath),
             DataChecksum = checksum,
         };
     }
@@ -97,6 +108,11 @@ public sealed class ExperimentSettings : DataSettings
         if (Protocols is not null && List(Protocols).FirstOrDefault(p => !Enum.TryParse<EvaluationProtocol>(p, true, out _) || int.TryParse(p, out _)) is { } protocol)
         {
             return ValidationResult.Error($"--protocols: '{protocol}' is not a protocol; expected some of seed, cv, patient");
+        }
+
+        if (ListCells && Cell is not null)
+        {
+            return ValidationResult.Error("--list-cells and --cell: give one of them");
         }
 
         return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")

@@ -8,7 +8,10 @@ using Spectre.Console.Cli;
 
 namespace Mammo.Cli.Commands;
 
-/// <summary><c>mammo report EXPERIMENT</c>: redraw the experiment's figures and write one self-contained HTML page.</summary>
+/// <summary>
+/// <c>mammo report EXPERIMENT</c>: rewrite the summary and redraw the figures from the cells on disk (whichever
+/// processes ran them), and write one self-contained HTML page.
+/// </summary>
 public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
 {
     private const string DefaultReport = "report.html";
@@ -24,7 +27,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
 
         var plan = folder.ReadPlan();
         var output = settings.Out ?? folder.File(DefaultReport);
-        new OutputGuard([new InputPath(folder.Path, [DefaultReport, ExperimentFolder.PlotsFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? plan.DataPath))])
+        new OutputGuard([new InputPath(folder.Path, [DefaultReport, ExperimentFolder.PlotsFolder, ExperimentFolder.SummaryCsvFile, ExperimentFolder.SummaryJsonFile, ExperimentFolder.LockFile]), new InputPath(DataLocator.Resolve(settings.Data ?? plan.DataPath))])
             .CheckFile(output, settings.Overwrite || settings.Out is null);
         var dataset = DataLocator.Load(settings, plan.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
@@ -33,6 +36,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
             throw new MammoDataException($"{dataset.Source.Path}: not the data the experiment was run on (checksum {checksum[..12]}…, the experiment has {plan.DataChecksum[..Math.Min(12, plan.DataChecksum.Length)]}…)");
         }
 
+        new Experiment(dataset, plan, folder).WriteSummary();
         IReadOnlyList<ExperimentFigure> figures = [];
         console.Status().Start("drawing figures", _ => figures = ExperimentPlots.Draw(folder, dataset, cancellationToken));
         AtomicOutput.WriteAllText(output, ExperimentReport.Render(folder, dataset, figures, DateTimeOffset.UtcNow));

@@ -10,6 +10,9 @@ namespace Mammo.Learning.Experiments;
 /// skipped, an interrupted one continues from its checkpoint, and a cell trained with other options is an error
 /// rather than silently mixed in. A cell the data cannot support (a class left empty) is recorded as failed and
 /// the grid goes on. The summary is rewritten at the end, also when the user stops the grid.
+/// Several processes may share the folder (a cluster's job array, each running one cell with <see cref="RunCell"/>,
+/// or whole grids side by side): a process trains a cell only while it holds the cell's lock, and a cell another
+/// process holds is left to it; the plan and summary are written under the folder's lock.
 /// </summary>
 public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentObserver? observer = null)
 {
@@ -20,14 +23,13 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
 
     public IReadOnlyList<ExperimentCellResult> Run(CancellationToken cancellationToken = default)
     {
-        _folder.Prepare();
-        _folder.WritePlan(_plan);
+        _folder.Open(_plan, keepPlan: false, cancellationToken);
         var cells = _plan.Cells();
         var results = new List<ExperimentCellResult>();
         foreach (var (cell, index) in cells.Select((c, i) => (c, i)))
         {
             _observer.OnCellStart?.Invoke(cell, index, cells.Count);
-            var result = RunCell(cell, cancellationToken);
+            var result = Attempt(cell, cancellationToken);
             results.Add(result);
             _observer.OnCellEnd?.Invoke(result);
             if (result.Status == ExperimentCellStatus.Interrupted)
@@ -36,9 +38,37 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
             }
         }
 
-        WriteSummary(cells, results);
+        WriteSummary(results);
         return results;
     }
+
+    /// <summary>
+    /// Runs the one cell of the plan into the folder, which is created with the plan, or continued when it holds the
+    /// same plan; then rewrites the summary from what is on disk, so the last cell to finish leaves it complete.
+    /// </summary>
+    /// <exception cref="MammoDataException">The folder holds another plan.</exception>
+    /// <exception cref="InvalidSettingException">The plan has no such cell.</exception>
+    public ExperimentCellResult RunCell(ExperimentCell cell, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        cell = _plan.Cell(cell.Name);
+        _folder.Open(_plan, keepPlan: true, cancellationToken);
+        _observer.OnCellStart?.Invoke(cell, 0, 1);
+        var result = Attempt(cell, cancellationToken);
+        _observer.OnCellEnd?.Invoke(result);
+        if (result.Status != ExperimentCellStatus.Locked)
+        {
+            WriteSummary([result]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether every cell of the plan is complete or has failed, by what is on disk (cells run by any process).</summary>
+    public bool Finished() => Summary().All(r => r.Status is ExperimentSummary.CompleteState or ExperimentSummary.FailedState);
+
+    /// <summary>Rewrites summary.csv and summary.json from what is on disk, under the folder's lock.</summary>
+    public void WriteSummary() => WriteSummary([]);
 
     /// <summary>The summary rows for the plan's cells, from what is on disk (also for cells not reached).</summary>
     public IReadOnlyList<ExperimentSummaryRow> Summary(IReadOnlyList<ExperimentCellResult>? results = null) =>
@@ -48,7 +78,19 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
             return ExperimentSummary.Row(_folder, c, result?.Status, result?.Detail ?? string.Empty);
         })];
 
-    private ExperimentCellResult RunCell(ExperimentCell cell, CancellationToken cancellationToken)
+    // The cell's state is read only once its lock is held: another process may have completed it meanwhile.
+    private ExperimentCellResult Attempt(ExperimentCell cell, CancellationToken cancellationToken)
+    {
+        using var held = FileLock.TryAcquire(_folder.CellLockFile(cell));
+        if (held is null)
+        {
+            return new ExperimentCellResult(cell, ExperimentCellStatus.Locked, $"another process is training it ({_folder.CellLockFile(cell)} is locked)", null);
+        }
+
+        return Train(cell, cancellationToken);
+    }
+
+    private ExperimentCellResult Train(ExperimentCell cell, CancellationToken cancellationToken)
     {
         var run = _folder.Cell(cell);
         var config = _plan.ConfigFor(cell);
@@ -69,6 +111,7 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
             resume = File.Exists(run.File(RunFolder.StatusFile));
         }
 
+        _folder.ClearFailure(cell);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -84,15 +127,19 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
         }
         catch (MammoDataException e)
         {
+            _folder.WriteFailure(cell, e.Message);
             return new ExperimentCellResult(cell, ExperimentCellStatus.Failed, e.Message, null);
         }
     }
 
-    private void WriteSummary(IReadOnlyList<ExperimentCell> cells, List<ExperimentCellResult> results)
+    // Rows are read under the lock, so whichever process writes last has seen every cell finished before it. Not
+    // cancellable: a stopped grid still leaves its summary, and the lock is only ever held for a moment.
+    private void WriteSummary(IReadOnlyList<ExperimentCellResult> results)
     {
+        using var held = _folder.Lock();
         var rows = Summary(results);
         AtomicOutput.WriteAllText(_folder.File(ExperimentFolder.SummaryCsvFile), ExperimentSummary.ToCsv(rows));
-        AtomicOutput.WriteAllText(_folder.File(ExperimentFolder.SummaryJsonFile), Json.Serialize(new { Cells = cells.Count, Rows = rows }) + "\n");
+        AtomicOutput.WriteAllText(_folder.File(ExperimentFolder.SummaryJsonFile), Json.Serialize(new { Cells = rows.Count, Rows = rows }) + "\n");
     }
 
     // The options that change what a cell learns; where the data lies may change, its checksum may not.

@@ -14,4 +14,7 @@ public enum ExperimentCellStatus
 
     /// <summary>Stopped by the user; a rerun resumes it.</summary>
     Interrupted,
+
+    /// <summary>Another process holds the cell's lock (it is training the cell there): left to it, not touched.</summary>
+    Locked,
 }

@@ -53,6 +53,45 @@ public sealed record ExperimentPlan
     public IReadOnlyList<ExperimentCell> Cells() =>
         [.. from task in Tasks from balancing in Balancings from protocol in Protocols select new ExperimentCell(task, balancing, protocol)];
 
+    /// <summary>The cell named <paramref name="name"/> (e.g. <c>calc-cv-class</c>).</summary>
+    /// <exception cref="InvalidSettingException">The plan has no such cell; the message lists those it has.</exception>
+    public ExperimentCell Cell(string name)
+    {
+        var cells = Cells();
+        return cells.FirstOrDefault(c => c.Name == name)
+            ?? throw new InvalidSettingException("cell", $"no cell '{name}' in this plan; its cells are {string.Join(", ", cells.Select(c => c.Name))}");
+    }
+
+    /// <summary>
+    /// How this plan differs from <paramref name="existing"/> in which cells there are or what they learn, or null
+    /// when it does not. Where the data lies and the thread count may differ (each machine of a cluster has its own);
+    /// the data's checksum may not.
+    /// </summary>
+    public string? DifferenceFrom(ExperimentPlan existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        (string Name, string Existing, string Planned)[] fields =
+        [
+            ("tasks", string.Join(',', existing.Tasks), string.Join(',', Tasks)),
+            ("balancings", Names(existing.Balancings), Names(Balancings)),
+            ("protocols", Names(existing.Protocols), Names(Protocols)),
+            ("model", existing.Model, Model),
+            ("folds", Text(existing.Folds), Text(Folds)),
+            ("epochs", Text(existing.Epochs), Text(Epochs)),
+            ("patience", Text(existing.Patience), Text(Patience)),
+            ("seed", Text(existing.Seed), Text(Seed)),
+            ("data checksum", existing.DataChecksum, DataChecksum),
+        ];
+        return fields.FirstOrDefault(f => f.Existing != f.Planned) is { Name: not null } d
+            ? $"{d.Name} {d.Existing}, not {d.Planned} as now asked"
+            : null;
+    }
+
+    private static string Names<T>(IEnumerable<T> values)
+        where T : struct, Enum => string.Join(',', values.Select(v => v.ToString().ToLowerInvariant()));
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The run configuration of one cell.</summary>
     public RunConfig ConfigFor(ExperimentCell cell)
     {

@@ -14,6 +14,12 @@ public static class ExperimentSummary
     public const string CsvHeader =
         "cell,task,balancing,protocol,leaky,status,test_count,accuracy,positive_class,precision,recall,f1,auc,auc_lower,auc_upper,fold_auc_mean,fold_auc_lower,fold_auc_upper,seconds,detail";
 
+    /// <summary>The status of a cell whose run is complete.</summary>
+    public const string CompleteState = "complete";
+
+    /// <summary>The status of a cell whose last attempt failed (its reason is the row's detail).</summary>
+    public const string FailedState = "failed";
+
     /// <summary>A row for a cell: metrics read from its run folder when the run is complete.</summary>
     public static ExperimentSummaryRow Row(ExperimentFolder experiment, ExperimentCell cell, ExperimentCellStatus? status, string detail)
     {
@@ -25,12 +31,15 @@ public static class ExperimentSummary
         var protocol = cell.Protocol.ToString().ToLowerInvariant();
         var balancing = cell.Balancing.ToString().ToLowerInvariant();
         var leaky = cell.Protocol == EvaluationProtocol.Seed;
-        var state = complete ? "complete" : status switch
+        var failure = complete || status is not null ? null : experiment.ReadFailure(cell);
+        var state = complete ? CompleteState : status switch
         {
-            ExperimentCellStatus.Failed => "failed",
+            ExperimentCellStatus.Failed => FailedState,
             ExperimentCellStatus.Interrupted => "interrupted",
+            _ when failure is not null => FailedState,
             _ => "not run",
         };
+        detail = failure ?? detail;
         if (!complete)
         {
             return new ExperimentSummaryRow(cell.Name, cell.Task, balancing, protocol, leaky, state, detail, null, null, null, null, null, null, null, null, null, null, null, null, seconds);

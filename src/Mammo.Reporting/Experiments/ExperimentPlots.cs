@@ -13,6 +13,9 @@ public static class ExperimentPlots
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);
         var figures = ExperimentFigures.Build(folder, dataset, cancellationToken);
+
+        // Processes sharing the folder (a cluster's cells finishing together, a report) replace plots/ one at a time.
+        using var held = folder.Lock(cancellationToken);
         AtomicOutput.WriteFolder(folder.File(ExperimentFolder.PlotsFolder), overwrite: true, OutputKind.Figures, path =>
         {
             foreach (var figure in figures)
