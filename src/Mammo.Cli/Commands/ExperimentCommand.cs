@@ -124,16 +124,17 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         var table = new Table().Border(TableBorder.Rounded).Title("experiment summary (test part; positive class = malignant)")
             .AddColumn("cell").AddColumn("status").AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned())
             .AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned())
-            .AddColumn(new TableColumn("AUC (95% CI)").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
+            .AddColumn(new TableColumn("AUC (95% CI)").RightAligned()).AddColumn(new TableColumn("metadata baseline AUC").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var r in rows)
         {
             var name = r.Leaky ? $"{Markup.Escape(r.Cell)} [yellow](leaky)[/]" : Markup.Escape(r.Cell);
             var auc = r.Auc is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a:0.000} ({r.AucLower:0.000}–{r.AucUpper:0.000})") : "–";
-            table.AddRow(name, Markup.Escape(r.Status), Format(r.TestCount), Format(r.Accuracy), Format(r.Precision), Format(r.Recall), Format(r.F1), auc, r.Seconds is { } s ? s.ToString("0", CultureInfo.InvariantCulture) : "–");
+            var metadata = r.Baselines.GetValueOrDefault("metadata") is { Auc: { } m } b ? string.Create(CultureInfo.InvariantCulture, $"{m:0.000} ({b.AucLower:0.000}–{b.AucUpper:0.000})") : "–";
+            table.AddRow(name, Markup.Escape(r.Status), Format(r.TestCount), Format(r.Accuracy), Format(r.Precision), Format(r.Recall), Format(r.F1), auc, metadata, r.Seconds is { } s ? s.ToString("0", CultureInfo.InvariantCulture) : "–");
         }
 
         console.Write(table);
-        console.MarkupLine("[grey]n: test lesions (cv: all, out of fold) or test patches (seed protocol, which is leaky: its numbers are inflated).[/]");
+        console.MarkupLine("[grey]n: test lesions (cv: all, out of fold) or test patches (seed protocol, which is leaky: its numbers are inflated). Metadata baseline: logistic regression on abnormality class and radius, no pixels, on the same folds.[/]");
     }
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–";

@@ -12,7 +12,7 @@ namespace Mammo.Learning.Experiments;
 public static class ExperimentSummary
 {
     public const string CsvHeader =
-        "cell,task,balancing,protocol,leaky,status,test_count,accuracy,positive_class,precision,recall,f1,auc,auc_lower,auc_upper,fold_auc_mean,fold_auc_lower,fold_auc_upper,seconds,detail";
+        "cell,task,balancing,protocol,leaky,status,test_count,accuracy,positive_class,precision,recall,f1,auc,auc_lower,auc_upper,fold_auc_mean,fold_auc_lower,fold_auc_upper,seconds,metadata_auc,metadata_auc_lower,metadata_auc_upper,detail";
 
     /// <summary>The status of a cell whose run is complete.</summary>
     public const string CompleteState = "complete";
@@ -112,7 +112,8 @@ public static class ExperimentSummary
             [
                 r.Cell, r.Task, r.Balancing, r.Protocol, r.Leaky ? "true" : "false", r.Status, Number(r.TestCount), Number(r.Accuracy), r.PositiveClass ?? string.Empty,
                 Number(r.Precision), Number(r.Recall), Number(r.F1), Number(r.Auc), Number(r.AucLower), Number(r.AucUpper),
-                Number(r.FoldAucMean), Number(r.FoldAucLower), Number(r.FoldAucUpper), Number(r.Seconds), Quote(r.Detail),
+                Number(r.FoldAucMean), Number(r.FoldAucLower), Number(r.FoldAucUpper), Number(r.Seconds),
+                Number(r.Baselines.GetValueOrDefault("metadata")?.Auc), Number(r.Baselines.GetValueOrDefault("metadata")?.AucLower), Number(r.Baselines.GetValueOrDefault("metadata")?.AucUpper), Quote(r.Detail),
             ];
             text.AppendJoin(',', fields).Append('\n');
         }

@@ -264,7 +264,8 @@ public sealed class TrainingRun
             ValidationThreshold = assessment.Threshold,
             Calibrated = assessment.Calibrated,
         });
-        _folder.WriteText(RunFolder.ReportFile, (_config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report);
+        _folder.WriteText(RunFolder.ReportFile, (_config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report
+            + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format(measured.Summaries) : string.Empty));
         _folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         Log($"complete: AUC {Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
         return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds?.Aucs, folds?.Mean) { Assessment = assessment };
