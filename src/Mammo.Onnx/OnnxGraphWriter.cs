@@ -84,21 +84,7 @@ public static class OnnxGraphWriter
         graph.Input.Add(Value(InputName, [Dimension("N"), Dimension(1), Dimension(patchSize), Dimension(patchSize)]));
         graph.Output.Add(Value(OutputName, [Dimension("N"), Dimension(classes!.Value)]));
 
-        var model = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = "mammo",
-            ProducerVersion = OnnxMetadata.MammoVersion,
-            Graph = graph,
-            DocString = "Mammo patch classifier: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes] out. See metadata_props.",
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion });
-        foreach (var (key, value) in metadata)
-        {
-            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
-        }
-
-        return model;
+        return Model(graph, "Mammo patch classifier: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes] out. See metadata_props.", metadata);
     }
 
     /// <summary>
@@ -149,13 +135,18 @@ public static class OnnxGraphWriter
 
         graph.Input.Add(Value(InputName, [Dimension("N"), Dimension(1), Dimension("H"), Dimension("W")]));
         graph.Output.Add(Value(OutputName, [Dimension("N"), Dimension(networks[0].ClassCount), Dimension("rows"), Dimension("columns")]));
+        return Model(graph, "Mammo dense scorer: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes, rows, columns] of every 48×48 window at stride 4 out.", metadata);
+    }
+
+    private static ModelProto Model(GraphProto graph, string description, IReadOnlyDictionary<string, string> metadata)
+    {
         var model = new ModelProto
         {
             IrVersion = IrVersion,
             ProducerName = "mammo",
             ProducerVersion = OnnxMetadata.MammoVersion,
             Graph = graph,
-            DocString = "Mammo dense scorer: grey levels 0..255 [N, 1, H, W] in, softmax probabilities [N, classes, rows, columns] of every 48×48 window at stride 4 out.",
+            DocString = description,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion });
         foreach (var (key, value) in metadata)
