@@ -28,7 +28,7 @@ public sealed class BaselinesAgainstScikitLearnTests : IDisposable
             new SplitAssignment(u.Train, u.Validation, u.Test).Rows(u.Fold))));
         var oofFile = Path.Combine(_folder, "oof.csv");
 
-        var printed = ScikitLearn.Run(_folder, RealData.Path!, "--out", oofFile);
+        var printed = Mammo.Tests.TestSupport.ScikitLearnReference.Run(_folder, RealData.Path!, "--out", oofFile);
         var report = BaselineRunner.Run(dataset.Source, plan.Task, plan.Units, seed: 0);
 
         var reference = File.ReadAllLines(oofFile).Skip(1).Select(l => l.Split(','))

@@ -10,7 +10,7 @@ public sealed class ScikitLearnFactAttribute : FactAttribute
         {
             Skip = RealData.SkipReason;
         }
-        else if (ScikitLearn.SkipReason is { } reason)
+        else if (Mammo.Tests.TestSupport.ScikitLearnReference.SkipReason is { } reason)
         {
             Skip = reason;
         }
