@@ -94,11 +94,7 @@ public sealed class TrainSettings : DataSettings
     [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
     public string? Resume { get; init; }
 
-    public (double Train, double Validation, double Test) SplitFractions()
-    {
-        var parts = Split.Split(',').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return (parts[0], parts[1], parts[2]);
-    }
+    public (double Train, double Validation, double Test) SplitFractions() => SplitOptions.Fractions(Split);
 
     public override ValidationResult Validate()
     {
@@ -107,16 +103,9 @@ public sealed class TrainSettings : DataSettings
             return ValidationResult.Success();
         }
 
-        if (!ClassificationTask.TryParse(Task, out _))
+        if (SplitOptions.Check(Task, Split) is { } error)
         {
-            return ValidationResult.Error($"--task '{Task}': expected one of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
-        }
-
-        var parts = Split.Split(',');
-        if (parts.Length != 3 || parts.Any(p => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
-            || Math.Abs(parts.Sum(p => double.Parse(p, CultureInfo.InvariantCulture)) - 1) > 1e-6)
-        {
-            return ValidationResult.Error($"--split '{Split}': expected three non-negative fractions that add up to 1, e.g. 0.6,0.2,0.2");
+            return error;
         }
 
         return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")

@@ -70,13 +70,7 @@ public static class BaselinesFigure
             plot.Add.Plottable(new ErrorBar(xs, ys, none, none, above, below) { LineColor = Colors.Black, LineWidth = ErrorLineWidth, CapSize = ErrorCapPx });
         }
 
-        var chance = plot.Add.HorizontalLine(Chance, 1.5f, Colors.DimGray, LinePattern.Dotted);
-        chance.Text = "chance";
-        chance.LabelOppositeAxis = true;
-        chance.LabelStyle.FontSize = 12;
-        chance.LabelStyle.BackgroundColor = Colors.DimGray;
-        chance.ExcludeFromLegend = true;
-        FigureStyle.UseSans(chance.LabelStyle);
+        FigureStyle.AddChanceLine(plot, Chance);
 
         plot.Axes.SetLimits(-0.5, Math.Max(cells.Count, 1) - 0.5, 0, 1.02);
         plot.Axes.Left.TickGenerator = new NumericManual(s_yTicks, s_yTicks.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());

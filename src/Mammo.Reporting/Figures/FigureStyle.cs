@@ -58,4 +58,17 @@ public static class FigureStyle
 
         plot.Legend.FontName = s_sans.Value;
     }
+
+    /// <summary>The dotted line at an AUC of <paramref name="chance"/>, labelled on the right, out of the legend.</summary>
+    public static void AddChanceLine(Plot plot, double chance)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        var line = plot.Add.HorizontalLine(chance, 1.5f, Colors.DimGray, LinePattern.Dotted);
+        line.Text = "chance";
+        line.LabelOppositeAxis = true;
+        line.LabelStyle.FontSize = 12;
+        line.LabelStyle.BackgroundColor = Colors.DimGray;
+        line.ExcludeFromLegend = true;
+        UseSans(line.LabelStyle);
+    }
 }

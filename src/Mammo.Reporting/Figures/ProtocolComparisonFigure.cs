@@ -72,13 +72,7 @@ public static class ProtocolComparisonFigure
         plot.Add.Bars(honest);
         AddIntervals(plot, pairs);
 
-        var chance = plot.Add.HorizontalLine(Chance, 1.5f, Colors.DimGray, LinePattern.Dotted);
-        chance.Text = "chance";
-        chance.LabelOppositeAxis = true;
-        chance.LabelStyle.FontSize = 12;
-        chance.LabelStyle.BackgroundColor = Colors.DimGray;
-        chance.ExcludeFromLegend = true;
-        FigureStyle.UseSans(chance.LabelStyle);
+        FigureStyle.AddChanceLine(plot, Chance);
 
         var divider = plot.Add.VerticalLine(n, 1, Colors.Gray, LinePattern.Solid);
         divider.ExcludeFromLegend = true;
