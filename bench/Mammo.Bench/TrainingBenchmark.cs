@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -99,7 +100,7 @@ public static class TrainingBenchmark
         var flat = x.reshape(count, 48 * 48).mul(255).to_type(ScalarType.Byte);
         var pixels = Enumerable.Range(0, count).Select(i => flat[i].data<byte>().ToArray()).ToList();
         var labels = y.data<long>().ToArray().Select(v => (int)v).ToList();
-        return PatchTensors.Create(pixels, labels, 48);
+        return PatchTensors.Create(pixels, labels, PatchPipeline.Default);
     }
 
     private static (string Name, double Train, double Infer) RunReference(string script, int images, int epochs, int threads)

@@ -23,6 +23,9 @@ public static class OnnxMetadata
     public const string OutputName = "output_name";
     public const string InputSize = "input_size";
     public const string Intensity = "intensity";
+
+    /// <summary>The run's preprocessing pipeline as config.json states it (JSON), for readers that cut patches themselves.</summary>
+    public const string Preprocessing = "preprocessing";
     public const string Crop = "crop";
     public const string Coordinates = "coordinates";
     public const string TestTimeAugmentation = "test_time_augmentation";
@@ -62,7 +65,7 @@ public static class OnnxMetadata
     public static string CropRule(RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var rule = RadiusRule.Parse(config.Radius);
+        var rule = config.Preprocessing.Crop;
         var radius = rule.Fixed is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"r = {f} pixels for every lesion")
             : rule == RadiusRule.Lesion
@@ -70,7 +73,7 @@ public static class OnnxMetadata
                 : string.Create(CultureInfo.InvariantCulture, $"r = max({rule.Minimum}, {rule.Scale} × the lesion's labelled radius)");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"the 2r × 2r square [x - r, x + r) × [row - r, row + r) around the lesion centre ({radius}; radius rule '{config.Radius}'), zero outside the image, resized bicubically to {config.PatchSize}×{config.PatchSize}");
+            $"the 2r × 2r square [x - r, x + r) × [row - r, row + r) around the lesion centre ({radius}; radius rule '{rule}'), zero outside the image, resized bicubically to {config.PatchSize}×{config.PatchSize}");
     }
 
     /// <summary>
@@ -95,6 +98,7 @@ public static class OnnxMetadata
             [InputSize] = config.PatchSize.ToString(CultureInfo.InvariantCulture),
             [Intensity] = IntensityValue,
             [Crop] = CropRule(config),
+            [Preprocessing] = JsonSerializer.Serialize(config.Preprocessing, Json.Options).ReplaceLineEndings(string.Empty),
             [Coordinates] = CoordinatesValue,
             [TestTimeAugmentation] = TestTimeAugmentationValue,
             [Task] = task.Name,

@@ -3,6 +3,7 @@ using Mammo.Data;
 using Mammo.Learning.Export;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Storage;
 using Onnx;
 using static TorchSharp.torch;
@@ -47,16 +48,23 @@ public static class OnnxRunExporter
             throw new MammoDataException($"{folder.File(RunFolder.ConfigFile)}: network '{run.Network}' cannot be exported to ONNX (the exporter knows {string.Join(", ", OnnxGraphWriter.SupportedNetworks)})");
         }
 
+        // The graph scales intensities itself, as the pipeline's unit range does; another scaling needs its own nodes.
+        if (run.Config.Preprocessing.Intensity != IntensityScaling.UnitRange)
+        {
+            throw new MammoDataException($"{folder.File(RunFolder.ConfigFile)}: intensity scaling '{run.Config.Preprocessing.Intensity}' cannot be exported to ONNX yet");
+        }
+
         var networks = run.Networks.ToList();
         var metadata = OnnxMetadata.ForRun(folder, run.Config, run.Task, networks.Count);
         var model = OnnxGraphWriter.Write(networks, run.Config.PatchSize, metadata);
-        SelfCheck(model, networks, run.Config.PatchSize, run.Config.Seed);
+        SelfCheck(model, networks, run.Config.Preprocessing, run.Config.Seed);
         return model;
     }
 
     // The graph is written by hand, so it is checked like any other translation: same patches, same probabilities.
-    private static void SelfCheck(ModelProto model, List<nn.Module<Tensor, Tensor>> networks, int patchSize, int seed)
+    private static void SelfCheck(ModelProto model, List<nn.Module<Tensor, Tensor>> networks, PatchPipeline pipeline, int seed)
     {
+        var patchSize = pipeline.Size;
         var random = new Random(seed);
         var patches = Enumerable.Range(0, CheckPatches).Select(_ =>
         {
@@ -67,7 +75,7 @@ public static class OnnxRunExporter
         var sums = patches.Select(_ => (double[]?)null).ToArray();
         foreach (var network in networks)
         {
-            var probabilities = new PatchClassifier(network, patchSize).Predict(patches);
+            var probabilities = new PatchClassifier(network, pipeline).Predict(patches);
             for (var i = 0; i < CheckPatches; i++)
             {
                 sums[i] ??= new double[probabilities[i].Length];

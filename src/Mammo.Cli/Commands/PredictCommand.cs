@@ -58,7 +58,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         if (settings.Engine == PredictionEngine.Onnx)
         {
             using var onnx = OnnxPatchClassifier.For(model, run);
-            prediction = new RegionClassifier(onnx, onnx.PatchSize).Classify(image, x, miasY, r, !settings.NoTta);
+            prediction = new RegionClassifier(onnx, model.Config.Preprocessing).Classify(image, x, miasY, r, !settings.NoTta);
         }
         else
         {

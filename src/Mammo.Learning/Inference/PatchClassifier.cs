@@ -1,10 +1,13 @@
+using Mammo.Preprocessing;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Inference;
 
 /// <summary>Class probabilities (softmax of the logits) for patches, in eval mode, in batches.</summary>
-public sealed class PatchClassifier(nn.Module<Tensor, Tensor> model, int patchSize = 48, Device? device = null)
+public sealed class PatchClassifier(nn.Module<Tensor, Tensor> model, PatchPipeline? pipeline = null, Device? device = null)
 {
+    private readonly PatchPipeline _pipeline = pipeline ?? PatchPipeline.Default;
+
     private const int BatchSize = 256;
 
     public double[][] Predict(IReadOnlyList<byte[]> patches)
@@ -13,20 +16,12 @@ public sealed class PatchClassifier(nn.Module<Tensor, Tensor> model, int patchSi
         model.eval();
         using var noGrad = no_grad();
         var result = new double[patches.Count][];
-        var area = patchSize * patchSize;
+        var patchSize = _pipeline.Size;
         for (var start = 0; start < patches.Count; start += BatchSize)
         {
             using var scope = NewDisposeScope();
             var length = Math.Min(BatchSize, patches.Count - start);
-            var data = new float[length * area];
-            for (var i = 0; i < length; i++)
-            {
-                var source = patches[start + i];
-                for (var j = 0; j < area; j++)
-                {
-                    data[(i * area) + j] = source[j] / 255f;
-                }
-            }
+            var data = _pipeline.Normalise(patches, start, length);
 
             var x = tensor(data, [length, 1, patchSize, patchSize]);
             if (device is not null)

@@ -1,27 +1,30 @@
 using Mammo.Imaging;
+using Mammo.Preprocessing;
 
 namespace Mammo.Learning.Inference;
 
 /// <summary>
-/// Classifies a region of a mammogram the way the run's test lesions were scored: the square of radius r
-/// around the centre, resized to the patch size, and (test-time augmentation) the mean over its 8 dihedral
-/// variants.
+/// Classifies a region of a mammogram the way the run's test lesions were scored, by the run's
+/// <see cref="PatchPipeline"/>: its crop rule applied to the region's radius (the square of radius r for the
+/// lesion rule), resized to its size, and (test-time augmentation) the mean over its test-time variants.
 /// </summary>
 public sealed class RegionClassifier
 {
     private readonly IPatchScorer _scorer;
+    private readonly PatchPipeline _pipeline;
     private readonly PatchExtractor _extractor;
 
     public RegionClassifier(TrainedModel model)
-        : this(model, (model ?? throw new ArgumentNullException(nameof(model))).Config.PatchSize)
+        : this(model, (model ?? throw new ArgumentNullException(nameof(model))).Config.Preprocessing)
     {
     }
 
-    /// <param name="patchSize">The side of the patches <paramref name="scorer"/> was trained on.</param>
-    public RegionClassifier(IPatchScorer scorer, int patchSize)
+    /// <param name="pipeline">How the patches <paramref name="scorer"/> was trained on were made.</param>
+    public RegionClassifier(IPatchScorer scorer, PatchPipeline pipeline)
     {
         _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
-        _extractor = new(new PatchOptions { Size = patchSize });
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _extractor = pipeline.Extractor(seed: 0);
     }
 
     /// <param name="x">Centre column.</param>
@@ -35,10 +38,9 @@ public sealed class RegionClassifier
             throw new InvalidSettingException("region", $"region centre ({x}, {y}) with radius {radius} does not fit the {scan.Width}×{scan.Height} image (centre inside it, 0 < radius ≤ {PatchGeometry.MaximumRadius(scan)})");
         }
 
-        var patch = _extractor.CutAt(scan, x, y, radius);
-        var transforms = testTimeAugmentation ? DihedralTransform.All : [DihedralTransform.Identity];
-        var probabilities = _scorer.Predict([.. transforms.Select(t => t.Apply(patch, _extractor.Options.Size))]);
-        var mean = Enumerable.Range(0, _scorer.ClassNames.Count).Select(c => probabilities.Average(p => p[c])).ToArray();
-        return new RegionPrediction(x, y, radius, _scorer.ClassNames, mean, transforms.Count);
+        var patch = _extractor.CutAt(scan, x, y, _pipeline.Crop.Apply(radius));
+        var transforms = _pipeline.TestTimeTransforms(testTimeAugmentation);
+        var probabilities = _scorer.Predict([.. transforms.Select(t => t.Apply(patch, _pipeline.Size))]);
+        return new RegionPrediction(x, y, radius, _scorer.ClassNames, PatchPipeline.Average(probabilities), transforms.Count);
     }
 }

@@ -1,10 +1,13 @@
+using Mammo.Preprocessing;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Inference;
 
 /// <summary>The seed network(s) rewritten as one fully convolutional pass each (libtorch), their probabilities averaged.</summary>
-public sealed class TorchDenseScorer(IReadOnlyList<FullyConvolutionalSeedCnn> networks) : IDenseScorer
+public sealed class TorchDenseScorer(IReadOnlyList<FullyConvolutionalSeedCnn> networks, PatchPipeline? pipeline = null) : IDenseScorer
 {
+    private readonly PatchPipeline _pipeline = pipeline ?? PatchPipeline.Default;
+
     private readonly IReadOnlyList<FullyConvolutionalSeedCnn> _networks = networks is { Count: > 0 } ? networks : throw new ArgumentException("at least one network is needed", nameof(networks));
 
     public int Window => FullyConvolutionalSeedCnn.Window;
@@ -15,10 +18,7 @@ public sealed class TorchDenseScorer(IReadOnlyList<FullyConvolutionalSeedCnn> ne
     {
         using var scope = NewDisposeScope();
         var values = new float[pixels.Length];
-        for (var k = 0; k < values.Length; k++)
-        {
-            values[k] = pixels[k] / 255f;
-        }
+        _pipeline.Normalise(pixels, values);
 
         var input = tensor(values, [1, 1, height, width]);
         Tensor? sum = null;

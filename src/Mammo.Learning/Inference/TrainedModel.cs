@@ -98,7 +98,7 @@ public sealed class TrainedModel : IPatchScorer, IDisposable
         var sum = patches.Select(_ => new double[Task.ClassNames.Count]).ToArray();
         foreach (var model in _models)
         {
-            var probabilities = new PatchClassifier(model, Config.PatchSize).Predict(patches);
+            var probabilities = new PatchClassifier(model, Config.Preprocessing).Predict(patches);
             for (var i = 0; i < patches.Count; i++)
             {
                 for (var c = 0; c < sum[i].Length; c++)
@@ -117,7 +117,7 @@ public sealed class TrainedModel : IPatchScorer, IDisposable
     /// </summary>
     public IDenseScorer DenseScorer() =>
         _models.All(m => m is SeedCnn) && Config.PatchSize == FullyConvolutionalSeedCnn.Window
-            ? new TorchDenseScorer([.. _models.Cast<SeedCnn>().Select(m => new FullyConvolutionalSeedCnn(m))])
+            ? new TorchDenseScorer([.. _models.Cast<SeedCnn>().Select(m => new FullyConvolutionalSeedCnn(m))], Config.Preprocessing)
             : new CropByCropScorer(this, Config.PatchSize);
 
     public void Dispose() => _models.ForEach(m => m.Dispose());

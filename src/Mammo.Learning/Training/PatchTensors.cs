@@ -1,9 +1,10 @@
+using Mammo.Preprocessing;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Training;
 
 /// <summary>
-/// Patches as one whole tensor [N, 1, size, size] (pixels / 255) with labels [N], built once so that
+/// Patches as one whole tensor [N, 1, size, size] (the pipeline's network input) with labels [N], built once so that
 /// batches are index selections, not per-sample copies.
 /// </summary>
 public sealed class PatchTensors : IDisposable
@@ -21,31 +22,18 @@ public sealed class PatchTensors : IDisposable
 
     public int Count { get; }
 
-    public static PatchTensors Create(IReadOnlyList<byte[]> pixels, IReadOnlyList<int> labels, int size, Device? device = null)
+    public static PatchTensors Create(IReadOnlyList<byte[]> pixels, IReadOnlyList<int> labels, PatchPipeline pipeline, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(labels);
         if (pixels.Count != labels.Count)
         {
             throw new ArgumentException($"{pixels.Count} patches but {labels.Count} labels");
         }
 
-        var area = size * size;
-        var data = new float[pixels.Count * area];
-        for (var i = 0; i < pixels.Count; i++)
-        {
-            var source = pixels[i];
-            if (source.Length != area)
-            {
-                throw new ArgumentException($"patch {i} has {source.Length} pixels, expected {area}");
-            }
-
-            for (var j = 0; j < area; j++)
-            {
-                data[(i * area) + j] = source[j] / 255f;
-            }
-        }
-
+        var size = pipeline.Size;
+        var data = pipeline.Normalise(pixels);
         var images = tensor(data, [pixels.Count, 1, size, size]);
         var labelTensor = tensor(labels.Select(l => (long)l).ToArray(), [labels.Count]);
         if (device is not null && device.type != TorchSharp.DeviceType.CPU)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Mammo.Preprocessing;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Training;
@@ -5,6 +7,8 @@ namespace Mammo.Learning.Training;
 /// <summary>Every choice a training run makes, saved as the run's <c>config.json</c> (enough to repeat or resume it).</summary>
 public sealed record RunConfig
 {
+    private readonly PatchPipeline? _preprocessing;
+
     public string Task { get; init; } = "calc";
 
     public string Model { get; init; } = "seed";
@@ -21,9 +25,19 @@ public sealed record RunConfig
 
     public double TestFraction { get; init; } = 0.2;
 
-    public int PatchSize { get; init; } = 48;
+    /// <summary>
+    /// How a region becomes network input: crop, size, intensity, variants. Unset, it follows the protocol (the
+    /// original's recipe for the seed protocol), which also reads config.json files written before it was recorded.
+    /// </summary>
+    public PatchPipeline Preprocessing
+    {
+        get => _preprocessing ?? (Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default);
+        init => _preprocessing = value;
+    }
 
-    public string Radius { get; init; } = "lesion";
+    /// <summary>The side of the network's input (<see cref="PatchPipeline.Size"/>).</summary>
+    [JsonIgnore]
+    public int PatchSize => Preprocessing.Size;
 
     public int Seed { get; init; }
 

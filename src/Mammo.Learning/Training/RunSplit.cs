@@ -24,13 +24,7 @@ public static class RunSplit
         }
 
         var task = ClassificationTask.Parse(config.Task);
-        var extractor = new PatchExtractor(new PatchOptions
-        {
-            Size = config.PatchSize,
-            Radius = RadiusRule.Parse(config.Radius),
-            Seed = config.Seed,
-            Variants = VariantScheme.Dihedral,
-        });
+        var extractor = config.Preprocessing.Extractor(config.Seed);
         var samples = task.Samples(extractor.Plan(dataset.Scans).Origins);
         if (samples.Count == 0)
         {

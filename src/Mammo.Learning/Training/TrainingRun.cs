@@ -3,6 +3,7 @@ using Mammo.Evaluation;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
+using Mammo.Preprocessing;
 using Mammo.Sampling;
 using Mammo.Storage;
 using static TorchSharp.torch;
@@ -35,13 +36,7 @@ public sealed class TrainingRun
         _observer = observer ?? new RunObserver();
         _task = ClassificationTask.Parse(config.Task);
         ModelRegistry.Resolve(config.Model);
-        _extractor = new PatchExtractor(new PatchOptions
-        {
-            Size = config.PatchSize,
-            Radius = RadiusRule.Parse(config.Radius),
-            Seed = config.Seed,
-            Variants = config.Protocol == EvaluationProtocol.Seed ? VariantScheme.Seed : VariantScheme.Dihedral,
-        });
+        _extractor = config.Preprocessing.Extractor(config.Seed);
     }
 
     /// <summary>Starts a new run in an empty folder, or (<paramref name="resume"/>) continues an interrupted one.</summary>
@@ -135,7 +130,7 @@ public sealed class TrainingRun
             return Interrupted();
         }
 
-        var probabilities = new PatchClassifier(unit.Model, _config.PatchSize).Predict([.. test.Select(t => t.Item1.Pixels)]);
+        var probabilities = new PatchClassifier(unit.Model, _config.Preprocessing).Predict([.. test.Select(t => t.Item1.Pixels)]);
         var predictions = assignment.Test.Select((p, i) => new Prediction(PatchId(p), p.Sample.Id, p.Sample.Patient, null, p.Sample.Label, probabilities[i])).ToList();
         return Finish(predictions, predictions, null);
     }
@@ -175,8 +170,8 @@ public sealed class TrainingRun
         }
 
         using var trainer = new Trainer(model, options);
-        using var trainTensors = PatchTensors.Create([.. train.Select(t => t.Patch.Pixels)], [.. train.Select(t => t.Label)], _config.PatchSize);
-        using var validationTensors = PatchTensors.Create([.. validation.Select(t => t.Patch.Pixels)], [.. validation.Select(t => t.Label)], _config.PatchSize);
+        using var trainTensors = PatchTensors.Create([.. train.Select(t => t.Patch.Pixels)], [.. train.Select(t => t.Label)], _config.Preprocessing);
+        using var validationTensors = PatchTensors.Create([.. validation.Select(t => t.Patch.Pixels)], [.. validation.Select(t => t.Label)], _config.Preprocessing);
         IReadOnlyList<EpochRecord> resumed = [];
         var lastHistory = Path.Combine(checkpoint, RunFolder.HistoryFile);
         if (File.Exists(lastHistory))
@@ -230,14 +225,14 @@ public sealed class TrainingRun
 
     private (List<Prediction> Tta, List<Prediction> Single) PredictSamples(TrainedUnit unit, IReadOnlyList<Sample> test, int? fold)
     {
-        var classifier = new PatchClassifier(unit.Model, _config.PatchSize);
+        var classifier = new PatchClassifier(unit.Model, _config.Preprocessing);
         var tta = new List<Prediction>();
         var single = new List<Prediction>();
         foreach (var sample in test)
         {
             var variants = _variants[sample.Id];
             var probabilities = classifier.Predict([.. variants.Select(v => v.Pixels)]);
-            var mean = Enumerable.Range(0, _task.ClassNames.Count).Select(c => probabilities.Average(p => p[c])).ToArray();
+            var mean = PatchPipeline.Average(probabilities);
             tta.Add(new Prediction(sample.Id, sample.Id, sample.Patient, fold, sample.Label, mean));
             single.Add(new Prediction(sample.Id, sample.Id, sample.Patient, fold, sample.Label, probabilities[0]));
         }

@@ -4,6 +4,7 @@ using Mammo.Evaluation;
 using Mammo.Imaging;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Reporting.Figures;
 using Mammo.Sampling;
 using Mammo.Storage;
@@ -121,7 +122,7 @@ public static class ExperimentFigures
 
     private static ExperimentFigure BalancingEffect(ExperimentPlan plan, MiasDataset dataset)
     {
-        var origins = new PatchExtractor(new PatchOptions { Seed = plan.Seed }).Plan(dataset.Scans).Origins;
+        var origins = PatchPipeline.Default.Extractor(plan.Seed).Plan(dataset.Scans).Origins;
         var bars = new List<(string Category, IReadOnlyList<string> Classes, IReadOnlyList<Sample> Kept)>();
         foreach (var task in plan.Tasks.Select(ClassificationTask.Parse))
         {
@@ -325,10 +326,10 @@ public static class ExperimentFigures
 
         private (PatchExtractor Extractor, Dictionary<string, PatchOrigin> Origins) Plan(RunConfig config)
         {
-            var key = $"{config.PatchSize}/{config.Radius}/{config.Seed}";
+            var key = $"{config.Preprocessing}/{config.Seed}";
             if (!_plans.TryGetValue(key, out var plan))
             {
-                var extractor = new PatchExtractor(new PatchOptions { Size = config.PatchSize, Radius = RadiusRule.Parse(config.Radius), Seed = config.Seed });
+                var extractor = config.Preprocessing.Extractor(config.Seed);
                 _plans[key] = plan = (extractor, extractor.Plan(dataset.Scans).Origins.ToDictionary(o => o.Id, StringComparer.Ordinal));
             }
 

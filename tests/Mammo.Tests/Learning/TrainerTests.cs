@@ -1,5 +1,6 @@
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Tests.TestSupport;
 
 namespace Mammo.Tests.Learning;
@@ -21,7 +22,7 @@ public class TrainerTests
             labels.Add(label);
         }
 
-        return PatchTensors.Create(pixels, labels, 48);
+        return PatchTensors.Create(pixels, labels, PatchPipeline.Default);
     }
 
     private static (TrainingHistory History, string Weights) Fit(TrainingOptions options, Action<EpochRecord, bool>? onEpoch = null, CancellationToken token = default)

@@ -82,7 +82,7 @@ internal static class OnnxFixtures
     /// <summary>libtorch's probabilities averaged over <paramref name="networks"/>, as <c>TrainedModel.Predict</c> averages folds.</summary>
     public static double[][] TorchMean(IReadOnlyList<nn.Module<Tensor, Tensor>> networks, IReadOnlyList<byte[]> patches)
     {
-        var each = networks.Select(n => new PatchClassifier(n, Size).Predict(patches)).ToList();
+        var each = networks.Select(n => new PatchClassifier(n).Predict(patches)).ToList();
         return [.. Enumerable.Range(0, patches.Count).Select(i => Enumerable.Range(0, each[0][i].Length).Select(c => each.Average(p => p[i][c])).ToArray())];
     }
 

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization;
+using Mammo.Imaging;
+
+namespace Mammo.Preprocessing;
+
+/// <summary>
+/// How a region of a scan becomes network input, composed once and shared by every step that feeds a network:
+/// training, test-time augmentation, region prediction, heat maps, figures and exports. Saved in the run's
+/// <c>config.json</c> under <c>preprocessing</c>, so whatever reads a run cuts and scales exactly as training did.
+/// Steps, in order: <see cref="Crop"/> (the square around the centre), resize to <see cref="Size"/> (bicubic),
+/// <see cref="Intensity"/> (pixel values to network input), <see cref="Variants"/> (augmented copies).
+/// </summary>
+public sealed record PatchPipeline
+{
+    /// <summary>Mammo's default: the original's crop, size and intensity, with the 8 distinct dihedral variants.</summary>
+    public static PatchPipeline Default { get; } = new();
+
+    /// <summary>The original study's recipe: lesion-radius crops, 48×48, ÷255, the 12 rotation-and-mirror copies.</summary>
+    public static PatchPipeline Original { get; } = new() { Variants = VariantScheme.Seed };
+
+    /// <summary>The square cut around a region's centre, before resizing.</summary>
+    [JsonConverter(typeof(RadiusRuleJsonConverter))]
+    public RadiusRule Crop { get; init; } = RadiusRule.Lesion;
+
+    /// <summary>The side of the network's input, in pixels.</summary>
+    public int Size { get; init; } = 48;
+
+    public IntensityScaling Intensity { get; init; } = IntensityScaling.UnitRange;
+
+    public VariantScheme Variants { get; init; } = VariantScheme.Dihedral;
+
+    /// <summary>The patch options that cut regions this way; <paramref name="seed"/> places the normal scans' regions.</summary>
+    public PatchOptions PatchOptions(int seed, int threads = 0) =>
+        new() { Size = Size, Radius = Crop, Variants = Variants, Seed = seed, Threads = threads };
+
+    public PatchExtractor Extractor(int seed, int threads = 0) => new(PatchOptions(seed, threads));
+
+    /// <summary>The copies averaged at test time: the 8 dihedral ones, or the patch alone.</summary>
+    public IReadOnlyList<DihedralTransform> TestTimeTransforms(bool augment) =>
+        augment && Variants != VariantScheme.None ? DihedralTransform.All : [DihedralTransform.Identity];
+
+    /// <summary>One patch's pixels as network input values.</summary>
+    public void Normalise(ReadOnlySpan<byte> patch, Span<float> input)
+    {
+        if (patch.Length != input.Length)
+        {
+            throw new ArgumentException($"{patch.Length} pixels for {input.Length} input values");
+        }
+
+        switch (Intensity)
+        {
+            case IntensityScaling.UnitRange:
+                for (var i = 0; i < patch.Length; i++)
+                {
+                    input[i] = patch[i] / 255f;
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"unknown intensity scaling {Intensity}");
+        }
+    }
+
+    /// <summary>Patches of <see cref="Size"/>² pixels as one contiguous batch of network input (N × Size × Size).</summary>
+    public float[] Normalise(IReadOnlyList<byte[]> patches, int start = 0, int count = -1)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
+        count = count < 0 ? patches.Count - start : count;
+        var area = Size * Size;
+        var input = new float[count * area];
+        for (var i = 0; i < count; i++)
+        {
+            var patch = patches[start + i];
+            if (patch.Length != area)
+            {
+                throw new ArgumentException($"patch {start + i} has {patch.Length} pixels, expected {area} ({Size}×{Size})");
+            }
+
+            Normalise(patch, input.AsSpan(i * area, area));
+        }
+
+        return input;
+    }
+
+    /// <summary>The test-time average: the mean of each class's probability over a region's copies.</summary>
+    public static double[] Average(IReadOnlyList<double[]> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (probabilities.Count == 0)
+        {
+            throw new ArgumentException("no probabilities to average", nameof(probabilities));
+        }
+
+        var classes = probabilities[0].Length;
+        var mean = new double[classes];
+        foreach (var p in probabilities)
+        {
+            for (var c = 0; c < classes; c++)
+            {
+                mean[c] += p[c];
+            }
+        }
+
+        for (var c = 0; c < classes; c++)
+        {
+            mean[c] /= probabilities.Count;
+        }
+
+        return mean;
+    }
+
+    /// <summary>One line for logs and reports, e.g. <c>crop lesion → 48×48, unit-range, dihedral variants</c>.</summary>
+    public override string ToString() =>
+        $"crop {Crop} → {Size}×{Size}, {Intensity switch { IntensityScaling.UnitRange => "pixel/255", _ => Intensity.ToString() }}, {Variants.ToString().ToLowerInvariant()} variants";
+}
