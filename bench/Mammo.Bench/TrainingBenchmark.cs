@@ -3,6 +3,7 @@ using System.Globalization;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
+using Mammo.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

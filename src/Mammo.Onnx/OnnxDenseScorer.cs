@@ -3,6 +3,7 @@ using Mammo.Data;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 

@@ -1,4 +1,5 @@
 using Mammo.Data;
+using Mammo.Runs;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -128,7 +129,7 @@ public sealed class OnnxPatchClassifier : Mammo.Learning.Inference.IPatchScorer,
 
     /// <summary>A loaded run's networks (all its folds, or the one fold it was loaded with), exported in memory and loaded.</summary>
     /// <exception cref="MammoDataException">A network the exporter does not know, or unusable run files.</exception>
-    public static OnnxPatchClassifier For(Mammo.Learning.Inference.TrainedModel model, Mammo.Learning.Training.RunFolder run, int threads = 0)
+    public static OnnxPatchClassifier For(Mammo.Learning.Inference.TrainedModel model, Mammo.Runs.RunFolder run, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(run);

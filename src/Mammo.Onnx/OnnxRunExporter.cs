@@ -4,6 +4,7 @@ using Mammo.Learning.Export;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
+using Mammo.Runs;
 using Mammo.Storage;
 using Onnx;
 using static TorchSharp.torch;

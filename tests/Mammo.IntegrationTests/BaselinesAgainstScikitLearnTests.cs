@@ -3,6 +3,7 @@ using Mammo.Baselines;
 using Mammo.Data;
 using Mammo.Learning.Baselines;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 
 namespace Mammo.IntegrationTests;

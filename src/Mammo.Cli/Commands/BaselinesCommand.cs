@@ -2,6 +2,7 @@ using Mammo.Baselines;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Baselines;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

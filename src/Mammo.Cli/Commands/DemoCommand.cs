@@ -3,6 +3,7 @@ using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

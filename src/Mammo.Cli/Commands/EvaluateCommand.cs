@@ -2,6 +2,7 @@ using Mammo.Baselines;
 using Mammo.Cli.Infrastructure;
 using Mammo.Evaluation;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Spectre.Console;
 using Spectre.Console.Cli;

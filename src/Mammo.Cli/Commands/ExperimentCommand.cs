@@ -4,6 +4,7 @@ using Mammo.Data;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
 using Mammo.Reporting.Experiments;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

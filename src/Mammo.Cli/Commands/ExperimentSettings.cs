@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -11,7 +11,7 @@ public sealed class ModelSummaryCommand(IAnsiConsole console) : Command<ModelSum
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var model = ModelRegistry.Create(settings.Name, settings.Classes, seed: 0);
-        console.Profile.Out.Writer.Write(ModelSummary.Create(model).ToText());
+        console.Profile.Out.Writer.Write(NetworkSummary.Of(model).ToText());
         return 0;
     }
 }

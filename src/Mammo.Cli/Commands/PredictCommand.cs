@@ -5,6 +5,7 @@ using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
 using Mammo.Onnx;
 using Mammo.Reporting.Figures;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

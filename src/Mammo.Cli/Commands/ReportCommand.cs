@@ -2,6 +2,7 @@ using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Learning.Experiments;
 using Mammo.Reporting.Experiments;
+using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mammo.Baselines;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Spectre.Console;
 
 namespace Mammo.Cli.Infrastructure;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Baselines;
 using Mammo.Evaluation;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Spectre.Console;
 
 namespace Mammo.Cli.Infrastructure;

@@ -4,6 +4,7 @@ using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
 using Mammo.Localisation;
 using Mammo.Reporting.Figures;
+using Mammo.Runs;
 using Mammo.Storage;
 
 namespace Mammo.Cli.Infrastructure;

@@ -2,6 +2,7 @@ using Mammo.Baselines;
 using Mammo.Data;
 using Mammo.Evaluation;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Baselines;

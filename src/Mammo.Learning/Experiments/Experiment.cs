@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Storage;
 
 namespace Mammo.Learning.Experiments;

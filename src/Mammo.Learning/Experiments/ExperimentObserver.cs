@@ -1,4 +1,5 @@
 using Mammo.Learning.Training;
+using Mammo.Runs;
 
 namespace Mammo.Learning.Experiments;
 

@@ -1,5 +1,6 @@
 using Mammo.Learning.Training;
 using Mammo.Localisation;
+using Mammo.Runs;
 
 namespace Mammo.Learning.Inference;
 

@@ -2,6 +2,7 @@ using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Training;
 using Mammo.Localisation;
+using Mammo.Runs;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Inference;

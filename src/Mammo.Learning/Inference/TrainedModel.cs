@@ -1,6 +1,7 @@
 using Mammo.Data;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using static TorchSharp.torch;
 

@@ -8,26 +8,25 @@ public static class ModelRegistry
     public const string DefaultName = "seed";
     public const string BatchNormName = "batchnorm";
 
-    private static readonly ModelDescription[] s_models =
+    // One table: a network is added by one line here, and everything else (names, help, heat maps) follows.
+    private static readonly (ModelDescription Description, Func<int, int?, nn.Module<Tensor, Tensor>> Create)[] s_networks =
     [
-        new(DefaultName, "The original study's Keras CNN: conv 32-64-64, per-pixel dense 64, dropout 0.25 (72,706 parameters for 2 classes)."),
-        new(BatchNormName, "Three conv blocks with batch norm (16-32-64), global average pooling, dropout 0.3 (about 72k parameters)."),
+        (new(DefaultName, "The original study's Keras CNN: conv 32-64-64, per-pixel dense 64, dropout 0.25 (72,706 parameters for 2 classes)."), (k, seed) => new SeedCnn(k, seed)),
+        (new(BatchNormName, "Three conv blocks with batch norm (16-32-64), global average pooling, dropout 0.3 (about 72k parameters)."), (k, seed) => new BatchNormCnn(k, seed)),
     ];
 
     /// <summary>The networks, default first.</summary>
-    public static IReadOnlyList<ModelDescription> Models => s_models;
+    public static IReadOnlyList<ModelDescription> Models { get; } = [.. s_networks.Select(n => n.Description)];
 
-    public static IReadOnlyList<string> Names => [.. s_models.Select(m => m.Name)];
+    public static IReadOnlyList<string> Names => [.. Models.Select(m => m.Name)];
 
     /// <summary>Creates the network <paramref name="name"/> for <paramref name="classCount"/> classes.</summary>
     /// <exception cref="InvalidSettingException">The name is not one of <see cref="Names"/>.</exception>
-    public static nn.Module<Tensor, Tensor> Create(string? name = null, int classCount = 2, int? seed = null) =>
-        Resolve(name) switch
-        {
-            DefaultName => new SeedCnn(classCount, seed),
-            BatchNormName => new BatchNormCnn(classCount, seed),
-            var other => throw new InvalidOperationException($"Network '{other}' is listed but has no factory."),
-        };
+    public static nn.Module<Tensor, Tensor> Create(string? name = null, int classCount = 2, int? seed = null)
+    {
+        var resolved = Resolve(name);
+        return s_networks.Single(n => n.Description.Name == resolved).Create(classCount, seed);
+    }
 
     /// <summary>The canonical name for <paramref name="name"/>.</summary>
     /// <exception cref="InvalidSettingException">The name is not one of <see cref="Names"/>.</exception>
@@ -39,7 +38,7 @@ public static class ModelRegistry
         }
 
         var trimmed = name.Trim();
-        foreach (var model in s_models)
+        foreach (var model in Models)
         {
             if (string.Equals(model.Name, trimmed, StringComparison.OrdinalIgnoreCase))
             {

@@ -1,3 +1,5 @@
+using Mammo.Runs;
+
 namespace Mammo.Learning.Training;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mammo.Data;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mammo.Runs;
 using Mammo.Storage;
 
 namespace Mammo.Learning.Training;

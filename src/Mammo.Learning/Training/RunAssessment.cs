@@ -2,6 +2,7 @@ using Mammo.Data;
 using Mammo.Evaluation;
 using Mammo.Learning.Baselines;
 using Mammo.Learning.Calibration;
+using Mammo.Runs;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Training;
@@ -50,7 +51,7 @@ public sealed record RunAssessment(BaselineReport? Baselines, CalibrationSummary
         {
             var part = validation.Where(p => p.Fold == fold).ToList();
             var scaling = part.Select(p => p.TrueLabel == positive).Distinct().Count() == 2
-                ? PlattScaling.Fit([.. part.Select(p => p.Probabilities[positive])], [.. part.Select(p => p.TrueLabel == positive)])
+                ? PlattFit.Fit([.. part.Select(p => p.Probabilities[positive])], [.. part.Select(p => p.TrueLabel == positive)])
                 : null;
             platt.Add(scaling);
             calibratedValidation.AddRange(part.Select(p => Apply(p, scaling, positive)));

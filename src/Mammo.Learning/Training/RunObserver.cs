@@ -1,3 +1,5 @@
+using Mammo.Runs;
+
 namespace Mammo.Learning.Training;
 
 /// <summary>What a <see cref="TrainingRun"/> tells its caller as it goes (the console draws it; tests ignore it).</summary>

@@ -1,4 +1,5 @@
 using Mammo.Evaluation;
+using Mammo.Runs;
 
 namespace Mammo.Learning.Training;
 

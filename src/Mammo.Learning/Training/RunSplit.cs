@@ -1,5 +1,6 @@
 using Mammo.Data;
 using Mammo.Imaging;
+using Mammo.Runs;
 using Mammo.Sampling;
 
 namespace Mammo.Learning.Training;

@@ -1,3 +1,4 @@
+using Mammo.Runs;
 using Mammo.Sampling;
 using TorchSharp;
 using static TorchSharp.torch;

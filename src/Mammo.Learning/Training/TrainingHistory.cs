@@ -1,3 +1,5 @@
+using Mammo.Runs;
+
 namespace Mammo.Learning.Training;
 
 /// <summary>Every finished epoch, the best one (lowest validation loss), and why training ended.</summary>

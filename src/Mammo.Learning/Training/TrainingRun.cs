@@ -4,6 +4,7 @@ using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using Mammo.Preprocessing;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 using static TorchSharp.torch;
@@ -185,7 +186,7 @@ public sealed class TrainingRun
                 throw new MammoDataException($"{checkpoint}: the checkpoint does not fit network '{_config.Model}' for {_task.ClassNames.Count} classes ({e.Message})", e);
             }
 
-            resumed = Training.HistoryFile.Read(lastHistory);
+            resumed = Runs.HistoryFile.Read(lastHistory);
             Say($"{name}: resuming after epoch {resumed.Count}");
         }
 
@@ -205,7 +206,7 @@ public sealed class TrainingRun
 
                 SaveAtomically(Path.Combine(checkpoint, "last-weights.bin"), p => model.save(p));
                 SaveAtomically(Path.Combine(checkpoint, "last-optimizer.bin"), p => trainer.SaveCheckpointOptimizer(p));
-                Storage.AtomicOutput.WriteAllText(lastHistory, Training.HistoryFile.Write(epochs));
+                Storage.AtomicOutput.WriteAllText(lastHistory, Runs.HistoryFile.Write(epochs));
                 _observer.OnEpoch?.Invoke(record, isBest);
             },
         };
@@ -218,7 +219,7 @@ public sealed class TrainingRun
         }
 
         LoadWeights(model, weightsPath);
-        Storage.AtomicOutput.WriteAllText(historyPath, Training.HistoryFile.Write(history.Epochs));
+        Storage.AtomicOutput.WriteAllText(historyPath, Runs.HistoryFile.Write(history.Epochs));
         Log($"{name}: stopped ({history.Stop}) after {history.Epochs.Count} epochs; best epoch {history.BestEpoch}, validation loss {history.Best?.ValidationLoss:0.0000}");
         return new TrainedUnit(model);
     }
@@ -291,6 +292,11 @@ public sealed class TrainingRun
         Directory.CreateDirectory(_folder.Path);
         OutputMarker.Write(_folder.Path, OutputKind.Run);
         _folder.WriteJson(RunFolder.ConfigFile, _config);
+        using (var network = ModelRegistry.Create(_config.Model, _task.ClassNames.Count, _config.Seed))
+        {
+            _folder.WriteJson(RunFolder.NetworkFile, NetworkSummary.Of(network, [1, 1, _config.PatchSize, _config.PatchSize]));
+        }
+
         _folder.WriteStatus(RunStatus.Training, "started");
         Log($"started: task {_config.Task}, model {_config.Model}, protocol {_config.Protocol}, balancing {_config.Balancing}, seed {_config.Seed}");
         if (_config.Leaky)

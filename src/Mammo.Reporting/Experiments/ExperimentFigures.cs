@@ -2,10 +2,9 @@ using System.Globalization;
 using Mammo.Data;
 using Mammo.Evaluation;
 using Mammo.Imaging;
-using Mammo.Learning.Experiments;
-using Mammo.Learning.Training;
 using Mammo.Preprocessing;
 using Mammo.Reporting.Figures;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 

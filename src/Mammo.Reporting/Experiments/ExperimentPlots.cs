@@ -1,5 +1,5 @@
 using Mammo.Data;
-using Mammo.Learning.Experiments;
+using Mammo.Runs;
 using Mammo.Storage;
 
 namespace Mammo.Reporting.Experiments;

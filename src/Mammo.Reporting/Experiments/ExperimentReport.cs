@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mammo.Data;
-using Mammo.Learning.Experiments;
-using Mammo.Learning.Networks;
-using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 
@@ -62,7 +60,7 @@ public static class ExperimentReport
         Contents(html, plan, rows);
         Baselines(html, rows, figures);
         Dataset(html, dataset, figures);
-        Method(html, plan, figures);
+        Method(html, plan, NetworkOf(folder, plan), figures);
         Results(html, rows, figures);
         Cells(html, folder, plan, rows, figures);
         Caveats(html, dataset, plan);
@@ -125,7 +123,13 @@ public static class ExperimentReport
         Figure(html, figures, "severity-by-class.png");
     }
 
-    private static void Method(StringBuilder html, ExperimentPlan plan, IReadOnlyList<ExperimentFigure> figures)
+    // The layer table as training recorded it (any cell: the network is the plan's), so the report needs no libtorch.
+    private static (ExperimentCell Cell, ModelSummary Summary)? NetworkOf(ExperimentFolder folder, ExperimentPlan plan) =>
+        plan.Cells().Select(c => (Cell: c, Summary: folder.Cell(c).ReadNetwork())).Where(n => n.Summary is not null)
+            .OrderBy(n => n.Summary!.Rows.Count == 0 ? int.MaxValue : n.Summary.Rows[^1].OutputShape[^1])
+            .Select(n => ((ExperimentCell, ModelSummary)?)(n.Cell, n.Summary!)).FirstOrDefault();
+
+    private static void Method(StringBuilder html, ExperimentPlan plan, (ExperimentCell Cell, ModelSummary Summary)? network, IReadOnlyList<ExperimentFigure> figures)
     {
         Heading(html, "method");
         html.Append("<h3>Patches and augmentation</h3>\n<p>Each lesion is cut as the square of side 2r around its centre (zero padding beyond the image, y counted from the bottom as in Info.txt) and resized to 48×48 (bicubic); a normal scan's square is near its centre (seeded). Patient-level runs augment each lesion into its 8 rotations and mirrors; one lesion with its 8 variants is one sample, and the test prediction is the mean over the variants. The seed protocol cuts the original's 12 variants (4 of them pixel-identical duplicates) and treats every patch as a sample.</p>\n");
@@ -134,10 +138,15 @@ public static class ExperimentReport
         html.Append("<h3>Protocols</h3>\n<p><strong>seed</strong> reproduces the original: the augmented patches are balanced, shuffled and cut 75/25 after augmentation, so copies of a lesion sit on both sides, and the test part also chooses the epoch. <strong>cv</strong> splits by patient into ")
             .Append(N(plan.Folds)).Append(" stratified folds; inside each fold a validation part of the training patients chooses the epoch; every lesion is tested once, by the model that never saw its patient; the AUC is computed over the pooled out-of-fold predictions with a 2,000-resample bootstrap interval, and the mean of the fold AUCs with a t-interval.</p>\n");
         html.Append("<h3>Network and training</h3>\n");
-        using (var model = ModelRegistry.Create(plan.Model, 2, 0))
+        if (network is not { Summary: var summary, Cell: var cell })
         {
-            var summary = ModelSummary.Create(model);
-            html.Append("<p>Network <code>").Append(E(plan.Model)).Append("</code> for two classes (the 3-class task adds one output row):</p>\n<table>\n<tr><th>layer</th><th>output shape</th><th class=\"n\">parameters</th></tr>\n");
+            html.Append("<p>Network <code>").Append(E(plan.Model)).Append("</code> (its layer table is written when a cell starts training; no cell has one yet).</p>\n");
+        }
+        else
+        {
+            var classes = summary.Rows.Count == 0 ? 0 : summary.Rows[^1].OutputShape[^1];
+            html.Append("<p>Network <code>").Append(E(plan.Model)).Append("</code> as cell <code>").Append(E(cell.Name)).Append("</code> trained it, for ").Append(N(classes))
+                .Append(" classes (a task with more classes adds output rows to the last layer):</p>\n<table>\n<tr><th>layer</th><th>output shape</th><th class=\"n\">parameters</th></tr>\n");
             foreach (var row in summary.Rows)
             {
                 html.Append("<tr><td>").Append(E($"{row.Name} ({row.LayerType})")).Append("</td><td>").Append(E(string.Join(" × ", row.OutputShape.Skip(1)))).Append("</td><td class=\"n\">").Append(N(row.ParameterCount)).Append("</td></tr>\n");

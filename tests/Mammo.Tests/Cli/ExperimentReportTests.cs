@@ -5,6 +5,7 @@ using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
 using Mammo.Reporting.Experiments;
 using Mammo.Reporting.Figures;
+using Mammo.Runs;
 using Mammo.Tests.Learning;
 using Mammo.Tests.TestSupport;
 using SixLabors.ImageSharp;

@@ -1,6 +1,7 @@
 using Mammo.Data;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 using Mammo.Tests.TestSupport;

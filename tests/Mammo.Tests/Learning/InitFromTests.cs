@@ -2,6 +2,7 @@ using Mammo.Data;
 using Mammo.Learning.Export;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Tests.Onnx;
 using Mammo.Tests.TestSupport;
 

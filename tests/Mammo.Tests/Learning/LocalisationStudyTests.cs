@@ -3,6 +3,7 @@ using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Tests.TestSupport;
 

@@ -115,7 +115,7 @@ public class NetworksTests
     {
         using var model = new SeedCnn(2, seed: 1);
 
-        var summary = ModelSummary.Create(model);
+        var summary = NetworkSummary.Of(model);
 
         Assert.Equal("SeedCnn", summary.ModelName);
         Assert.Equal(new long[] { 1, 1, 48, 48 }, summary.InputShape);
@@ -150,7 +150,7 @@ public class NetworksTests
         using var model = new BatchNormCnn(2, seed: 1);
         model.eval();
 
-        var summary = ModelSummary.Create(model);
+        var summary = NetworkSummary.Of(model);
 
         var trainable = model.parameters().Sum(p => p.numel());
         Assert.Equal(trainable, summary.TrainableParameters);

@@ -5,6 +5,7 @@ using Mammo.Learning.Export;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Tests.Onnx;
 using Mammo.Tests.TestSupport;
 using TorchSharp.PyBridge;

@@ -1,6 +1,7 @@
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
+using Mammo.Runs;
 using Mammo.Tests.TestSupport;
 
 namespace Mammo.Tests.Learning;

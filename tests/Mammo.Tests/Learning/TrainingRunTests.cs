@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Tests.TestSupport;
 

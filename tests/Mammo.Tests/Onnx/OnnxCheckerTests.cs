@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mammo.Learning.Training;
 using Mammo.Onnx;
+using Mammo.Runs;
 using Mammo.Tests.Learning;
 using Mammo.Tests.TestSupport;
 

@@ -3,6 +3,7 @@ using Mammo.Evaluation;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using static TorchSharp.torch;
 

@@ -2,6 +2,7 @@ using Mammo.Data;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
 using Mammo.Onnx;
+using Mammo.Runs;
 using Mammo.Tests.Learning;
 using Mammo.Tests.TestSupport;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mammo.Imaging;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
+using Mammo.Runs;
 using Mammo.Storage;
 
 namespace Mammo.Tests.Preprocessing;

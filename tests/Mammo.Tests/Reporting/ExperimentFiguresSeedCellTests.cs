@@ -3,6 +3,7 @@ using Mammo.Evaluation;
 using Mammo.Learning.Experiments;
 using Mammo.Learning.Training;
 using Mammo.Reporting.Experiments;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 using Mammo.Tests.Learning;

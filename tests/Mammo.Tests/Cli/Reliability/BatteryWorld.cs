@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Mammo.Evaluation;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
+using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Storage;
 using Mammo.Tests.TestSupport;
@@ -40,7 +41,7 @@ public sealed class BatteryWorld : IDisposable
         WriteRun();
         Directory.CreateDirectory(Experiment);
         OutputMarker.Write(Experiment, OutputKind.Experiment);
-        System.IO.File.WriteAllText(Path.Combine(Experiment, "experiment.json"), Json.Serialize(new Mammo.Learning.Experiments.ExperimentPlan { DataPath = Data }) + "\n");
+        System.IO.File.WriteAllText(Path.Combine(Experiment, "experiment.json"), Json.Serialize(new Mammo.Runs.ExperimentPlan { DataPath = Data }) + "\n");
     }
 
     public string Root => _root.Path;

@@ -1,7 +1,6 @@
-using Mammo.Learning.Training;
 using Mammo.Sampling;
 
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>One cell of an experiment grid: a task trained with one balancing under one protocol.</summary>
 public sealed record ExperimentCell(string Task, Balancing Balancing, EvaluationProtocol Protocol)

@@ -1,8 +1,7 @@
 using Mammo.Data;
-using Mammo.Learning.Training;
 using Mammo.Storage;
 
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>
 /// An experiment on disk. Every cell is an ordinary run folder, so <c>mammo evaluate</c>, <c>predict</c> and

@@ -1,9 +1,8 @@
 using Mammo.Baselines;
 using Mammo.Evaluation;
-using Mammo.Learning.Calibration;
 using Mammo.Sampling;
 
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>The content of a run's <c>metrics.json</c> (keys in snake_case; documented in docs/training.md).</summary>
 public sealed record RunMetrics(

@@ -1,4 +1,4 @@
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>What happened to a cell in this invocation.</summary>
 public enum ExperimentCellStatus

@@ -1,13 +1,14 @@
 using Mammo.Data;
 using Mammo.Storage;
 
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>
 /// A run folder is the contract between training, evaluation, reporting and prediction: each reads what the
 /// previous wrote. Every file is written atomically; <c>status.json</c> says whether the run is complete.
 /// <code>
-/// config.json          every option, the seed, the data's checksum
+/// config.json          every option, the seed, the data's checksum, the preprocessing pipeline
+/// network.json         the network's layer table (names, output shapes, parameters), written when training starts
 /// status.json          training | interrupted | complete
 /// split.csv            which sample (lesion or normal scan) and patient went where
 /// weights.bin          the best epoch's weights (cv: fold-0/weights.bin …, folds counted from 0)
@@ -32,6 +33,7 @@ public sealed class RunFolder(string path)
     public const string MetricsFile = "metrics.json";
     public const string ReportFile = "report.txt";
     public const string LogFile = "log.txt";
+    public const string NetworkFile = "network.json";
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -49,6 +51,13 @@ public sealed class RunFolder(string path)
         }
 
         return InputFile.ReadJson<RunConfig>(file);
+    }
+
+    /// <summary>The layer table written when training started, or null for a run from before it was recorded.</summary>
+    public ModelSummary? ReadNetwork()
+    {
+        var file = File(NetworkFile);
+        return System.IO.File.Exists(file) ? InputFile.ReadJson<ModelSummary>(file) : null;
     }
 
     public RunStatus ReadStatus()

@@ -1,4 +1,4 @@
-namespace Mammo.Learning.Networks;
+namespace Mammo.Runs;
 
 /// <summary>One layer of a <see cref="ModelSummary"/>, in the order the layers ran.</summary>
 /// <param name="Name">The layer's registered name (its path in the state dict, e.g. <c>conv1</c>).</param>

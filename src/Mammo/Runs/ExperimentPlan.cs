@@ -1,7 +1,6 @@
-using Mammo.Learning.Training;
 using Mammo.Sampling;
 
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>
 /// An experiment grid (tasks × balancings × protocols) and the training options every cell shares; saved as the

@@ -1,4 +1,4 @@
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>
 /// One cell's line in the summary: the positive class's (malignant's) precision, recall and F1 on the test part,

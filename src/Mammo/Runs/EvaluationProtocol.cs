@@ -1,4 +1,4 @@
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>How samples are divided between training, validation and test.</summary>
 public enum EvaluationProtocol

@@ -1,6 +1,6 @@
 using Mammo.Evaluation;
 
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>One evaluation flattened for JSON: report rows, confusion counts, AUC and its interval, AP, threshold metrics.</summary>
 public sealed record EvaluationSummary(

@@ -1,4 +1,4 @@
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>
 /// How to fit a network. Defaults are the original study's: Adam, learning rate 1e-3, batch 32,

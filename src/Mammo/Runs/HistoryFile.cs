@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Mammo.Data;
 
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>A training history as CSV: <c>epoch,loss,accuracy,val_loss,val_accuracy,seconds</c>.</summary>
 public static class HistoryFile

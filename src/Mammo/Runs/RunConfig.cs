@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Mammo.Preprocessing;
 using Mammo.Sampling;
 
-namespace Mammo.Learning.Training;
+namespace Mammo.Runs;
 
 /// <summary>Every choice a training run makes, saved as the run's <c>config.json</c> (enough to repeat or resume it).</summary>
 public sealed record RunConfig

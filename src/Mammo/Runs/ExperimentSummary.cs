@@ -3,10 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Mammo.Baselines;
 using Mammo.Data;
-using Mammo.Learning.Training;
 using Mammo.Storage;
 
-namespace Mammo.Learning.Experiments;
+namespace Mammo.Runs;
 
 /// <summary>Builds the summary rows from the cells' metrics.json files, and writes them as CSV.</summary>
 public static class ExperimentSummary

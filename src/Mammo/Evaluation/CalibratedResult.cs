@@ -1,6 +1,5 @@
-using Mammo.Evaluation;
 
-namespace Mammo.Learning.Calibration;
+namespace Mammo.Evaluation;
 
 /// <summary>
 /// The test part after Platt scaling: each unit's (A, B), fitted on its validation part, and the calibrated
