@@ -30,7 +30,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         var result = Run(dataset, config, folder, resume, cancellationToken);
         if (result.Status != RunStatus.Complete)
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(result.Detail)}[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape($"{result.Detail}; continue with 'mammo train --resume {folder.Path}'")}[/]");
             return CommandErrors.Cancelled;
         }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Storage;
 using Spectre.Console.Cli;
@@ -98,6 +99,10 @@ public static partial class CommandErrors
         OutputConflictException { Conflict: OutputConflict.Exists } => " (choose another path, or pass --overwrite to replace it)",
         OutputConflictException { Conflict: OutputConflict.NotMammoOutput or OutputConflict.OtherKind } => " (choose another path)",
         ImageTooLargeException => " (raise the limit with --max-pixels if the image is meant to be that large)",
+        MammoDataException { Remedy: DataRemedy.ResumeRun, Subject: var run } => $"; continue it with 'mammo train --resume {run}'",
+        MammoDataException { Remedy: DataRemedy.CreateExperiment, Subject: var folder } => $"; run 'mammo experiment --out {folder}' first",
+        MammoDataException { Remedy: DataRemedy.ListAllIssues } => "; run without --strict to list them",
+        DatasetDownloadException { Remedy: DataRemedy.ProvideArchive } => " and pass it with --data",
         _ => string.Empty,
     };
 

@@ -7,6 +7,9 @@ namespace Mammo.Data;
 /// </summary>
 public class DatasetDownloadException : MammoException
 {
+    /// <summary>What the user can do about it; front ends phrase it.</summary>
+    public DataRemedy Remedy { get; init; }
+
     public DatasetDownloadException()
     {
     }

@@ -25,7 +25,7 @@ public sealed partial class DatasetDownloader : IDisposable
     /// <summary>Appended to the destination path while the download is in progress.</summary>
     public const string PartialSuffix = ".partial";
 
-    private const string ByHand = "download the archive by hand and pass --data";
+    private const string ByHand = "download the archive by hand";
     private const int BufferSize = 1 << 16;
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(100);
 
@@ -293,7 +293,8 @@ public sealed partial class DatasetDownloader : IDisposable
         catch (InvalidDataException ex)
         {
             throw new DatasetDownloadException(
-                $"the file from {_source} is not a usable archive: {ex.Message}; try again, or {ByHand}", ex);
+                $"the file from {_source} is not a usable archive: {ex.Message}; try again, or {ByHand}", ex)
+            { Remedy = DataRemedy.ProvideArchive };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -357,13 +358,15 @@ public sealed partial class DatasetDownloader : IDisposable
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private DatasetDownloadException Unreachable(string reason, Exception inner) =>
-        new($"cannot reach {_source.Authority}: {reason}; {ByHand}", inner);
+        new($"cannot reach {_source.Authority}: {reason}; {ByHand}", inner) { Remedy = DataRemedy.ProvideArchive };
 
     private DatasetDownloadException BrokeOff(long received, long? total, string reason, Exception? inner)
     {
         var of = total is { } size ? $" of {Describe(size)}" : string.Empty;
         var message = $"the download from {_source} broke off after {Describe(received)}{of}: {reason}; try again, or {ByHand}";
-        return inner is null ? new DatasetDownloadException(message) : new DatasetDownloadException(message, inner);
+        return inner is null
+            ? new DatasetDownloadException(message) { Remedy = DataRemedy.ProvideArchive }
+            : new DatasetDownloadException(message, inner) { Remedy = DataRemedy.ProvideArchive };
     }
 
     /// <summary>A short reason for a network failure: "connection refused", "host name not found (DNS)", ...</summary>

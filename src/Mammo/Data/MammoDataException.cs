@@ -17,6 +17,12 @@ public class MammoDataException : MammoException
     {
     }
 
+    /// <summary>What the user can do about it; front ends phrase it.</summary>
+    public DataRemedy Remedy { get; init; }
+
+    /// <summary>The path the remedy applies to (the run or experiment folder), where it needs one.</summary>
+    public string? Subject { get; init; }
+
     public MammoDataException(DataIssue issue)
         : base(issue.ToString())
     {

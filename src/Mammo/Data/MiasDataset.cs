@@ -70,8 +70,8 @@ public sealed class MiasDataset
 
         if (options.Strict && issues.Count > 0)
         {
-            var more = issues.Count > 1 ? $" (and {issues.Count - 1} more issue(s); run without --strict to list them)" : string.Empty;
-            throw new MammoDataException(issues[0] + more);
+            var more = issues.Count > 1 ? $" (and {issues.Count - 1} more issue(s))" : string.Empty;
+            throw new MammoDataException(issues[0] + more) { Remedy = issues.Count > 1 ? DataRemedy.ListAllIssues : DataRemedy.None };
         }
 
         return new MiasDataset(source, table.RowCount, usable, issues);

@@ -86,7 +86,7 @@ public sealed class ExperimentFolder(string path)
         var file = File(PlanFile);
         if (!System.IO.File.Exists(file))
         {
-            throw new MammoDataException($"{Path}: not an experiment folder (no {PlanFile}; run 'mammo experiment --out {Path}' first)");
+            throw new MammoDataException($"{Path}: not an experiment folder (no {PlanFile})") { Remedy = DataRemedy.CreateExperiment, Subject = Path };
         }
 
         return InputFile.ReadJson<ExperimentPlan>(file);

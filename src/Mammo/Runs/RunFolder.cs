@@ -13,7 +13,7 @@ namespace Mammo.Runs;
 /// split.csv            which sample (lesion or normal scan) and patient went where
 /// weights.bin          the best epoch's weights (cv: fold-0/weights.bin …, folds counted from 0)
 /// history.csv          per-epoch loss and accuracy (cv: fold-N/history.csv)
-/// checkpoint/          the last epoch's weights and Adam state, for --resume
+/// checkpoint/          the last epoch's weights, optimizer state and history, for resuming (cv: fold-N/checkpoint/)
 /// predictions.csv      one row per test lesion (or patch, seed protocol): probabilities
 /// predictions-no-tta.csv   the same without test-time augmentation
 /// baselines.csv        each test sample's baseline scores, fitted on the same folds (patient and cv runs)
@@ -34,6 +34,9 @@ public sealed class RunFolder(string path)
     public const string ReportFile = "report.txt";
     public const string LogFile = "log.txt";
     public const string NetworkFile = "network.json";
+    public const string CheckpointFolderName = "checkpoint";
+    public const string LastWeightsFile = "last-weights.bin";
+    public const string LastOptimizerFile = "last-optimizer.bin";
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -41,6 +44,17 @@ public sealed class RunFolder(string path)
 
     /// <summary>The folder of one trained model: the run itself, or <c>fold-N</c> in cross-validation.</summary>
     public string UnitFolder(int? fold) => fold is { } f ? System.IO.Path.Combine(Path, $"fold-{f}") : Path;
+
+    /// <summary>The best epoch's weights of one unit.</summary>
+    public string Weights(int? fold) => System.IO.Path.Combine(UnitFolder(fold), WeightsFile);
+
+    /// <summary>The per-epoch history of one unit's finished training.</summary>
+    public string History(int? fold) => System.IO.Path.Combine(UnitFolder(fold), HistoryFile);
+
+    /// <summary>Where one unit keeps its last epoch (weights, optimizer state, history) for resuming.</summary>
+    public string CheckpointFolder(int? fold) => System.IO.Path.Combine(UnitFolder(fold), CheckpointFolderName);
+
+    public string CheckpointFile(int? fold, string name) => System.IO.Path.Combine(CheckpointFolder(fold), name);
 
     public RunConfig ReadConfig()
     {
@@ -86,7 +100,11 @@ public sealed class RunFolder(string path)
         var status = ReadStatus();
         if (status != RunStatus.Complete)
         {
-            throw new MammoDataException($"{Path}: the run is {status.ToString().ToLowerInvariant()}, not complete; continue it with 'mammo train --resume {Path}'");
+            throw new MammoDataException($"{Path}: the run is {status.ToString().ToLowerInvariant()}, not complete")
+            {
+                Remedy = status == RunStatus.Interrupted ? DataRemedy.ResumeRun : DataRemedy.None,
+                Subject = Path,
+            };
         }
 
         foreach (var name in new[] { ConfigFile, PredictionsFile, MetricsFile })

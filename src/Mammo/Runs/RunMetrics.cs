@@ -32,7 +32,7 @@ public sealed record RunMetrics(
     public CalibratedResult? Calibrated { get; init; }
 
     public const string LeakyWarning =
-        "WARNING: seed protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; use --protocol patient or cv for honest ones.";
+        "WARNING: seed protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; the patient and cv protocols give honest ones.";
 
     public static RunMetrics Of(RunConfig config, ClassificationTask task, ModelEvaluation tta, ModelEvaluation noTta, IReadOnlyList<double?>? foldAucs, MeanConfidenceInterval? foldMean)
     {

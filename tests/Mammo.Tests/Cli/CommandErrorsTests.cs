@@ -58,6 +58,21 @@ public sealed class CommandErrorsTests
         Assert.Equal("/d: is the input /d; inputs are never written to", CommandErrors.Message(input));
     }
 
+    [Fact]
+    public void A_remedy_stated_as_a_fact_becomes_the_command_line_words_for_it()
+    {
+        var interrupted = new MammoDataException("/r: the run is interrupted, not complete") { Remedy = DataRemedy.ResumeRun, Subject = "/r" };
+        var noPlan = new MammoDataException("/e: not an experiment folder (no experiment.json)") { Remedy = DataRemedy.CreateExperiment, Subject = "/e" };
+        var strict = new MammoDataException("Info.txt:3: bad row (and 2 more issue(s))") { Remedy = DataRemedy.ListAllIssues };
+        var offline = new DatasetDownloadException("cannot reach host: connection refused; download the archive by hand") { Remedy = DataRemedy.ProvideArchive };
+
+        Assert.Equal("/r: the run is interrupted, not complete; continue it with 'mammo train --resume /r'", CommandErrors.Message(interrupted));
+        Assert.Equal("/e: not an experiment folder (no experiment.json); run 'mammo experiment --out /e' first", CommandErrors.Message(noPlan));
+        Assert.Equal("Info.txt:3: bad row (and 2 more issue(s)); run without --strict to list them", CommandErrors.Message(strict));
+        Assert.Equal("cannot reach host: connection refused; download the archive by hand and pass it with --data", CommandErrors.Message(offline));
+        Assert.All(new MammoException[] { interrupted, noPlan, strict, offline }, e => Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal));
+    }
+
     private static Exception Thrown(Action action)
     {
         try

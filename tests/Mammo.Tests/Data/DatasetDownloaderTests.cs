@@ -109,7 +109,8 @@ public sealed class DatasetDownloaderTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<DatasetDownloadException>(() => downloader.DownloadAsync(Destination));
 
-        Assert.Equal($"cannot reach 127.0.0.1:{port}: connection refused; download the archive by hand and pass --data", ex.Message);
+        Assert.Equal($"cannot reach 127.0.0.1:{port}: connection refused; download the archive by hand", ex.Message);
+        Assert.Equal(DataRemedy.ProvideArchive, ex.Remedy);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
@@ -121,7 +122,8 @@ public sealed class DatasetDownloaderTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<DatasetDownloadException>(() => downloader.DownloadAsync(Destination));
 
-        Assert.Equal($"cannot reach {server.Url.Authority}: no answer within 300 ms; download the archive by hand and pass --data", ex.Message);
+        Assert.Equal($"cannot reach {server.Url.Authority}: no answer within 300 ms; download the archive by hand", ex.Message);
+        Assert.Equal(DataRemedy.ProvideArchive, ex.Remedy);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
@@ -173,7 +175,8 @@ public sealed class DatasetDownloaderTests : IDisposable
         var ex = await Assert.ThrowsAsync<DatasetDownloadException>(() => downloader.DownloadAsync(Destination));
 
         Assert.StartsWith($"the file from {server.Url} is not a usable archive: it is incomplete", ex.Message);
-        Assert.EndsWith("download the archive by hand and pass --data", ex.Message);
+        Assert.EndsWith("download the archive by hand", ex.Message);
+        Assert.Equal(DataRemedy.ProvideArchive, ex.Remedy);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
