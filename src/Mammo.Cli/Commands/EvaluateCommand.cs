@@ -27,12 +27,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateSett
 
         var predictions = PredictionTable.Read(Mammo.Storage.InputFile.ReadText(file, Mammo.Storage.InputFile.MaxCsvBytes), task.ClassNames, file);
         var evaluation = ModelEvaluation.Compute(predictions, task.ClassNames, task.PositiveClass, config.Seed, settings.Resamples, settings.Threshold);
-        RunResult? folds = null;
-        if (config.Protocol == EvaluationProtocol.Cv)
-        {
-            var summary = FoldAucSummary.Of(predictions, task.PositiveClass);
-            folds = new RunResult(RunStatus.Complete, "cv", FoldAucs: summary.Aucs, FoldAuc: summary.Mean);
-        }
+        var folds = config.Protocol == EvaluationProtocol.Cv ? FoldAucSummary.Of(predictions, task.PositiveClass) : null;
 
         var baselinesFile = folder.File(BaselineTable.FileName);
         IReadOnlyList<BaselineSummary>? baselines = null;

@@ -131,7 +131,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
             var name = r.Leaky ? $"{Markup.Escape(r.Cell)} [yellow](leaky)[/]" : Markup.Escape(r.Cell);
             var auc = r.Auc is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a:0.000} ({r.AucLower:0.000}–{r.AucUpper:0.000})") : "–";
             var metadata = r.Baselines.GetValueOrDefault("metadata") is { Auc: { } m } b ? string.Create(CultureInfo.InvariantCulture, $"{m:0.000} ({b.AucLower:0.000}–{b.AucUpper:0.000})") : "–";
-            table.AddRow(name, Markup.Escape(r.Status), Format(r.TestCount), Format(r.Accuracy), Format(r.Precision), Format(r.Recall), Format(r.F1), auc, metadata, r.Seconds is { } s ? s.ToString("0", CultureInfo.InvariantCulture) : "–");
+            table.AddRow(name, Markup.Escape(ExperimentSummary.Text(r.Status)), Format(r.TestCount), Format(r.Accuracy), Format(r.Precision), Format(r.Recall), Format(r.F1), auc, metadata, r.Seconds is { } s ? s.ToString("0", CultureInfo.InvariantCulture) : "–");
         }
 
         console.Write(table);

@@ -34,7 +34,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             return CommandErrors.Cancelled;
         }
 
-        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result, result.Assessment?.Baselines?.Summaries);
+        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result.Folds, result.Assessment?.Baselines?.Summaries);
         BaselinePrinter.PrintCalibration(console, result.Assessment);
         console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
         return 0;

@@ -74,9 +74,9 @@ public sealed class TrainSettings : DataSettings
     public int Seed { get; init; }
 
     [CommandOption("--device <DEVICE>")]
-    [Description("cpu, or cuda with a CUDA build of TorchSharp.")]
-    [DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
+    [Description("cpu, or cuda with a CUDA build of TorchSharp (this build is CPU-only and refuses cuda).")]
+    [DefaultValue(ComputeDevice.Cpu)]
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
     [CommandOption("--threads <N>")]
     [Description("libtorch CPU threads (0: one per core). Results are reproducible for a given thread count.")]
@@ -99,6 +99,12 @@ public sealed class TrainSettings : DataSettings
 
     public override ValidationResult Validate()
     {
+        // At parse time, before any data is read: the CPU package cannot become a CUDA one at run time.
+        if (Device == ComputeDevice.Cuda && !Mammo.Learning.Training.TorchDevice.CudaAvailable)
+        {
+            return ValidationResult.Error("--device cuda: this build uses TorchSharp's CPU package and has no CUDA device; see docs/training.md for a CUDA build");
+        }
+
         if (Resume is not null)
         {
             return ValidationResult.Success();

@@ -10,7 +10,7 @@ namespace Mammo.Cli.Infrastructure;
 /// <summary>Prints an evaluation the same way after <c>train</c> and from <c>evaluate</c>.</summary>
 public static class EvaluationPrinter
 {
-    public static void Print(IAnsiConsole console, RunConfig config, ModelEvaluation evaluation, bool tta, RunResult? folds = null, IReadOnlyList<BaselineSummary>? baselines = null)
+    public static void Print(IAnsiConsole console, RunConfig config, ModelEvaluation evaluation, bool tta, FoldAucSummary? folds = null, IReadOnlyList<BaselineSummary>? baselines = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(config);
@@ -50,10 +50,10 @@ public static class EvaluationPrinter
             console.MarkupLine("[yellow]ROC AUC undefined: the test part holds only one class[/]");
         }
 
-        if (folds?.FoldAucs is { } aucs)
+        if (folds?.Aucs is { } aucs)
         {
             console.MarkupLine($"per-fold AUC: {string.Join(", ", aucs.Select(a => a?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a"))}");
-            if (folds.FoldAuc is { } mean)
+            if (folds.Mean is { } mean)
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"mean AUC over folds [bold]{mean.Mean:0.000}[/] (95% t-interval {mean.Lower:0.000}–{mean.Upper:0.000})"));
             }
@@ -61,7 +61,7 @@ public static class EvaluationPrinter
 
         if (baselines is { Count: > 0 })
         {
-            var network = new BaselineSummary("network", evaluation.Count, evaluation.Auc, evaluation.AucInterval?.Lower, evaluation.AucInterval?.Upper, folds?.FoldAucs ?? [], folds?.FoldAuc?.Mean, folds?.FoldAuc?.Lower, folds?.FoldAuc?.Upper);
+            var network = new BaselineSummary("network", evaluation.Count, evaluation.Auc, evaluation.AucInterval?.Lower, evaluation.AucInterval?.Upper, folds?.Aucs ?? [], folds?.Mean?.Mean, folds?.Mean?.Lower, folds?.Mean?.Upper);
             BaselinePrinter.Print(console, baselines, network);
         }
     }

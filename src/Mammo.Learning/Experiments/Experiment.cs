@@ -66,7 +66,7 @@ public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, Experim
     }
 
     /// <summary>Whether every cell of the plan is complete or has failed, by what is on disk (cells run by any process).</summary>
-    public bool Finished() => Summary().All(r => r.Status is ExperimentSummary.CompleteState or ExperimentSummary.FailedState);
+    public bool Finished() => Summary().All(r => r.Status is ExperimentCellState.Complete or ExperimentCellState.Failed);
 
     /// <summary>Rewrites summary.csv and summary.json from what is on disk, under the folder's lock.</summary>
     public void WriteSummary() => WriteSummary([]);

@@ -29,7 +29,7 @@ internal sealed class SeedProtocolRun(RunContext run) : IEvaluationProtocolRun
             return null;
         }
 
-        var probabilities = new PatchClassifier(unit.Model, config.Preprocessing).Predict([.. test.Select(t => t.Item1.Pixels)]);
+        var probabilities = new PatchClassifier(unit.Model, config.Preprocessing, TorchDevice.Of(config.Training.Device)).Predict([.. test.Select(t => t.Item1.Pixels)]);
         var predictions = assignment.Test.Select((p, i) => new Prediction(PatchOf(p).Id, p.Sample.Id, p.Sample.Patient, null, p.Sample.Label, probabilities[i])).ToList();
         return new ProtocolOutcome(predictions, predictions, null);
     }

@@ -26,7 +26,7 @@ public sealed class Trainer : IDisposable
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _device = DeviceOf(options.Device);
+        _device = TorchDevice.Of(options.Device);
         if (options.Threads > 0)
         {
             torch.set_num_threads(options.Threads);
@@ -35,25 +35,6 @@ public sealed class Trainer : IDisposable
         _model.to(_device);
         _optimizer = optim.Adam(_model.parameters(), options.LearningRate);
         _classWeights = options.ClassWeights is { } w ? tensor(w.ToArray()).to(_device) : null;
-    }
-
-    /// <summary>Parses <c>cpu</c> or <c>cuda</c>; cuda needs a CUDA build of TorchSharp (see the docs).</summary>
-    public static Device DeviceOf(string name)
-    {
-        switch (name.ToUpperInvariant())
-        {
-            case "CPU":
-                return CPU;
-            case "CUDA":
-                if (!cuda.is_available())
-                {
-                    throw new InvalidSettingException("device", "device cuda: no CUDA device is available to this build (it uses the CPU libtorch package; see docs/training.md)");
-                }
-
-                return CUDA;
-            default:
-                throw new InvalidSettingException("device", $"device '{name}': expected cpu or cuda");
-        }
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed class TrainingRun
             + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format(measured.Summaries) : string.Empty));
         folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         _run.Log($"complete: AUC {RunContext.Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
-        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds?.Aucs, folds?.Mean) { Assessment = assessment };
+        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds) { Assessment = assessment };
     }
 
     private RunResult Interrupted()

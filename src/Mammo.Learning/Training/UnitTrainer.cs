@@ -55,8 +55,9 @@ internal sealed class UnitTrainer(RunContext run)
         }
 
         using var trainer = new Trainer(model, options);
-        using var trainTensors = PatchTensors.Create([.. train.Select(t => t.Patch.Pixels)], [.. train.Select(t => t.Label)], config.Preprocessing);
-        using var validationTensors = PatchTensors.Create([.. validation.Select(t => t.Patch.Pixels)], [.. validation.Select(t => t.Label)], config.Preprocessing);
+        var device = TorchDevice.Of(options.Device);
+        using var trainTensors = PatchTensors.Create([.. train.Select(t => t.Patch.Pixels)], [.. train.Select(t => t.Label)], config.Preprocessing, device);
+        using var validationTensors = PatchTensors.Create([.. validation.Select(t => t.Patch.Pixels)], [.. validation.Select(t => t.Label)], config.Preprocessing, device);
         var lastWeights = folder.CheckpointFile(fold, RunFolder.LastWeightsFile);
         var lastOptimizer = folder.CheckpointFile(fold, RunFolder.LastOptimizerFile);
         var lastHistory = folder.CheckpointFile(fold, RunFolder.HistoryFile);
@@ -113,7 +114,7 @@ internal sealed class UnitTrainer(RunContext run)
     /// <summary>Each sample's probabilities: the mean over its variants, and its first variant alone.</summary>
     public (List<Prediction> Tta, List<Prediction> Single) Predict(TrainedUnit unit, IReadOnlyList<Sample> samples, int? fold)
     {
-        var classifier = new PatchClassifier(unit.Model, run.Config.Preprocessing);
+        var classifier = new PatchClassifier(unit.Model, run.Config.Preprocessing, TorchDevice.Of(run.Config.Training.Device));
         var tta = new List<Prediction>();
         var single = new List<Prediction>();
         foreach (var sample in samples)

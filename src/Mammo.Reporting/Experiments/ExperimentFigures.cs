@@ -30,7 +30,7 @@ public static class ExperimentFigures
         var plan = folder.ReadPlan();
         var rows = plan.Cells().Select(c => ExperimentSummary.Row(folder, c, null, string.Empty)).ToList();
         var figures = new List<ExperimentFigure> { SeverityByClass(dataset), BalancingEffect(plan, dataset) };
-        var cells = plan.Cells().Zip(rows).Where(c => c.Second.Status == "complete").Select(c => CellData.Read(folder, plan, c.First, c.Second)).ToList();
+        var cells = plan.Cells().Zip(rows).Where(c => c.Second.Status == ExperimentCellState.Complete).Select(c => CellData.Read(folder, plan, c.First, c.Second)).ToList();
 
         // Every scan the galleries and overlays need, read in one pass: an archive is a stream, each separate
         // read would decompress it again from the start.
@@ -42,7 +42,7 @@ public static class ExperimentFigures
             figures.AddRange(CellFigures(cell, scans));
         }
 
-        var complete = rows.Where(r => r.Status == "complete").ToList();
+        var complete = rows.Where(r => r.Status == ExperimentCellState.Complete).ToList();
         if (complete.Count > 0)
         {
             figures.Add(Results(complete));
@@ -265,10 +265,10 @@ public static class ExperimentFigures
         ResultsFigure.RenderPng("Malignant precision, recall, F1 and AUC per cell", [.. rows.Select(r => new CellMetrics(r.Cell, r.Leaky, r.Precision ?? 0, r.Recall ?? 0, r.F1 ?? 0, r.Auc, r.AucLower, r.AucUpper))]));
 
     private static List<ProtocolPair> Pairs(List<ExperimentSummaryRow> rows) =>
-        [.. rows.Where(r => r.Protocol == "seed")
-            .Select(s => (Seed: s, Cv: rows.FirstOrDefault(c => c.Protocol == "cv" && c.Task == s.Task && c.Balancing == s.Balancing)))
+        [.. rows.Where(r => r.Protocol == EvaluationProtocol.Seed)
+            .Select(s => (Seed: s, Cv: rows.FirstOrDefault(c => c.Protocol == EvaluationProtocol.Cv && c.Task == s.Task && c.Balancing == s.Balancing)))
             .Where(p => p.Cv is not null)
-            .Select(p => new ProtocolPair($"{p.Seed.Task} · {p.Seed.Balancing}", p.Seed.Auc, p.Seed.AucLower, p.Seed.AucUpper, p.Seed.Accuracy ?? 0, p.Cv!.Auc, p.Cv.AucLower, p.Cv.AucUpper, p.Cv.Accuracy ?? 0))];
+            .Select(p => new ProtocolPair($"{p.Seed.Task} · {ExperimentSummary.Text(p.Seed.Balancing)}", p.Seed.Auc, p.Seed.AucLower, p.Seed.AucUpper, p.Seed.Accuracy ?? 0, p.Cv!.Auc, p.Cv.AucLower, p.Cv.AucUpper, p.Cv.Accuracy ?? 0))];
 
     /// <summary>What the figures of one complete cell are drawn from, read once.</summary>
     private sealed record CellData(ExperimentCell Cell, RunFolder Run, RunConfig Config, ClassificationTask Task, IReadOnlyList<Prediction> Predictions, ExperimentSummaryRow Row, bool Overlaid)

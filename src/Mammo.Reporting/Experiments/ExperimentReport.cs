@@ -54,7 +54,7 @@ public static class ExperimentReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Mammo experiment report</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>Mammo experiment report</h1>\n<p class=\"subtitle\">")
-            .Append(E($"{folder.Path} · {rows.Count(r => r.Status == "complete")} of {rows.Count} cells complete · generated {generated.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"))
+            .Append(E($"{folder.Path} · {rows.Count(r => r.Status == ExperimentCellState.Complete)} of {rows.Count} cells complete · generated {generated.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"))
             .Append("</p>\n");
         html.Append("<p>Benign against malignant abnormalities in mini-MIAS mammograms, with the small CNN of the original study, trained under the original's protocol (<em>seed</em>: leaky) and under patient-level cross-validation (<em>cv</em>: honest), for each abnormality group and balancing of the grid.</p>\n");
         Contents(html, plan, rows);
@@ -83,7 +83,7 @@ public static class ExperimentReport
                     var row = rows.Single(r => r.Cell == cell.Name);
                     html.Append("<li><a href=\"#cell-").Append(cell.Name).Append("\">").Append(E(cell.Name)).Append("</a>")
                         .Append(row.Leaky ? " <span class=\"tag\">leaky</span>" : string.Empty)
-                        .Append(row.Status == "complete" ? string.Empty : $" ({E(row.Status)})").Append("</li>\n");
+                        .Append(row.Status == ExperimentCellState.Complete ? string.Empty : $" ({E(ExperimentSummary.Text(row.Status))})").Append("</li>\n");
                 }
 
                 html.Append("</ol>\n");
@@ -164,7 +164,7 @@ public static class ExperimentReport
     {
         Heading(html, "baselines");
         string[] order = ["prevalence", "radius", "metadata", "features"];
-        var honest = rows.Where(r => !r.Leaky && r.Status == "complete").ToList();
+        var honest = rows.Where(r => !r.Leaky && r.Status == ExperimentCellState.Complete).ToList();
         if (honest.Count == 0 || honest.All(r => r.Baselines.Count == 0))
         {
             html.Append("<p class=\"warning\">No honest cell of this experiment recorded baselines (it has no cv or patient cell, or it was trained before Mammo recorded them), so nothing here says whether the network beats the label table. Run it again into a new folder to have them.</p>\n");
@@ -219,7 +219,7 @@ public static class ExperimentReport
         foreach (var r in rows)
         {
             html.Append(r.Leaky ? "<tr class=\"leaky\">" : "<tr>").Append("<td><a href=\"#cell-").Append(r.Cell).Append("\">").Append(E(r.Cell)).Append("</a>")
-                .Append(r.Leaky ? " <span class=\"tag\">leaky</span>" : string.Empty).Append("</td><td>").Append(E(r.Status)).Append("</td>")
+                .Append(r.Leaky ? " <span class=\"tag\">leaky</span>" : string.Empty).Append("</td><td>").Append(E(ExperimentSummary.Text(r.Status))).Append("</td>")
                 .Append(Td(r.TestCount)).Append(Td(r.Accuracy)).Append(Td(r.Precision)).Append(Td(r.Recall)).Append(Td(r.F1))
                 .Append("<td class=\"n\">").Append(Interval(r.Auc, r.AucLower, r.AucUpper)).Append("</td><td class=\"n\">").Append(Interval(r.FoldAucMean, r.FoldAucLower, r.FoldAucUpper)).Append("</td>")
                 .Append("<td class=\"n\">").Append(r.Seconds is { } sec ? sec.ToString("0", CultureInfo.InvariantCulture) : "–").Append("</td></tr>\n");
@@ -238,9 +238,9 @@ public static class ExperimentReport
             var row = rows.Single(r => r.Cell == cell.Name);
             html.Append("<h3 id=\"cell-").Append(cell.Name).Append("\">").Append(E($"{cell.Task} · {cell.Protocol.ToString().ToLowerInvariant()} · {cell.Balancing.ToString().ToLowerInvariant()}"))
                 .Append(row.Leaky ? " <span class=\"tag\">leaky</span>" : string.Empty).Append("</h3>\n");
-            if (row.Status != "complete")
+            if (row.Status != ExperimentCellState.Complete)
             {
-                html.Append("<p>Not complete (").Append(E(row.Status)).Append("). ").Append(E(row.Detail)).Append("</p>\n");
+                html.Append("<p>Not complete (").Append(E(ExperimentSummary.Text(row.Status))).Append("). ").Append(E(row.Detail)).Append("</p>\n");
                 continue;
             }
 

@@ -13,11 +13,12 @@ public static class ExperimentSummary
     public const string CsvHeader =
         "cell,task,balancing,protocol,leaky,status,test_count,accuracy,positive_class,precision,recall,f1,auc,auc_lower,auc_upper,fold_auc_mean,fold_auc_lower,fold_auc_upper,seconds,metadata_auc,metadata_auc_lower,metadata_auc_upper,detail";
 
-    /// <summary>The status of a cell whose run is complete.</summary>
-    public const string CompleteState = "complete";
+    /// <summary>A state as the CSV and the report write it: complete, failed, interrupted, not run.</summary>
+    public static string Text(ExperimentCellState state) => state == ExperimentCellState.NotRun ? "not run" : state.ToString().ToLowerInvariant();
 
-    /// <summary>The status of a cell whose last attempt failed (its reason is the row's detail).</summary>
-    public const string FailedState = "failed";
+    /// <summary>A protocol or balancing as the CSV writes it (the command line's spelling).</summary>
+    public static string Text<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     /// <summary>A row for a cell: metrics read from its run folder when the run is complete.</summary>
     public static ExperimentSummaryRow Row(ExperimentFolder experiment, ExperimentCell cell, ExperimentCellStatus? status, string detail)
@@ -27,78 +28,51 @@ public static class ExperimentSummary
         var run = experiment.Cell(cell);
         var seconds = experiment.ReadSeconds(cell);
         var complete = System.IO.File.Exists(run.File(RunFolder.StatusFile)) && run.ReadStatus() == RunStatus.Complete && System.IO.File.Exists(run.File(RunFolder.MetricsFile));
-        var protocol = cell.Protocol.ToString().ToLowerInvariant();
-        var balancing = cell.Balancing.ToString().ToLowerInvariant();
         var leaky = cell.Protocol == EvaluationProtocol.Seed;
         var failure = complete || status is not null ? null : experiment.ReadFailure(cell);
-        var state = complete ? CompleteState : status switch
+        var state = complete ? ExperimentCellState.Complete : status switch
         {
-            ExperimentCellStatus.Failed => FailedState,
-            ExperimentCellStatus.Interrupted => "interrupted",
-            _ when failure is not null => FailedState,
-            _ => "not run",
+            ExperimentCellStatus.Failed => ExperimentCellState.Failed,
+            ExperimentCellStatus.Interrupted => ExperimentCellState.Interrupted,
+            _ when failure is not null => ExperimentCellState.Failed,
+            _ => ExperimentCellState.NotRun,
         };
         detail = failure ?? detail;
         if (!complete)
         {
-            return new ExperimentSummaryRow(cell.Name, cell.Task, balancing, protocol, leaky, state, detail, null, null, null, null, null, null, null, null, null, null, null, null, seconds);
+            return new ExperimentSummaryRow(cell.Name, cell.Task, cell.Balancing, cell.Protocol, leaky, state, detail, null, null, null, null, null, null, null, null, null, null, null, null, seconds);
         }
 
         var file = run.File(RunFolder.MetricsFile);
-        using var metrics = InputFile.ReadJsonDocument(file);
-        var test = metrics.RootElement.Property("test_tta", file);
-        var positive = test.Text("positive_class", file);
-        var classes = test.Property("classes", file);
-        var classMetrics = (classes.ValueKind == JsonValueKind.Array ? classes.EnumerateArray() : default)
-            .FirstOrDefault(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == positive);
-        if (classMetrics.ValueKind != JsonValueKind.Object)
-        {
-            throw new MammoDataException($"{file}: 'test_tta.classes' has no entry for the positive class '{positive}'");
-        }
-
-        double? fold(string name) =>
-            metrics.RootElement.TryGetProperty("fold_auc_mean", out var mean) && mean.ValueKind == JsonValueKind.Object ? mean.Number(name, file) : null;
+        var metrics = InputFile.ReadJson<RunMetrics>(file);
+        var test = metrics.TestTta ?? throw new MammoDataException($"{file}: no 'test_tta'");
+        var positive = test.PositiveClass;
+        var classMetrics = test.Classes?.FirstOrDefault(c => c?.Name == positive)
+            ?? throw new MammoDataException($"{file}: 'test_tta.classes' has no entry for the positive class '{positive}'");
         return new ExperimentSummaryRow(
             cell.Name,
             cell.Task,
-            balancing,
-            protocol,
+            cell.Balancing,
+            cell.Protocol,
             leaky,
             state,
             detail,
-            test.WholeNumber("count", file),
-            test.Number("accuracy", file),
+            test.Count,
+            test.Accuracy,
             positive,
-            classMetrics.Number("precision", file),
-            classMetrics.Number("recall", file),
-            classMetrics.Number("f1_score", file),
-            Nullable(test, "auc"),
-            Nullable(test, "auc_lower"),
-            Nullable(test, "auc_upper"),
-            fold("mean"),
-            fold("lower"),
-            fold("upper"),
+            classMetrics.Precision,
+            classMetrics.Recall,
+            classMetrics.F1Score,
+            test.Auc,
+            test.AucLower,
+            test.AucUpper,
+            metrics.FoldAucMean?.Mean,
+            metrics.FoldAucMean?.Lower,
+            metrics.FoldAucMean?.Upper,
             seconds) with
         {
-            Baselines = Baselines(metrics.RootElement, file),
+            Baselines = metrics.Baselines ?? new Dictionary<string, BaselineSummary>(),
         };
-    }
-
-    private static Dictionary<string, BaselineSummary> Baselines(JsonElement root, string file)
-    {
-        if (!root.TryGetProperty("baselines", out var baselines) || baselines.ValueKind != JsonValueKind.Object)
-        {
-            return [];
-        }
-
-        try
-        {
-            return baselines.Deserialize<Dictionary<string, BaselineSummary>>(Json.Options) ?? [];
-        }
-        catch (JsonException e)
-        {
-            throw new MammoDataException($"{file}: 'baselines' is not valid ({e.Message})", e);
-        }
     }
 
     public static string ToCsv(IEnumerable<ExperimentSummaryRow> rows)
@@ -109,7 +83,7 @@ public static class ExperimentSummary
         {
             string[] fields =
             [
-                r.Cell, r.Task, r.Balancing, r.Protocol, r.Leaky ? "true" : "false", r.Status, Number(r.TestCount), Number(r.Accuracy), r.PositiveClass ?? string.Empty,
+                r.Cell, r.Task, Text(r.Balancing), Text(r.Protocol), r.Leaky ? "true" : "false", Text(r.Status), Number(r.TestCount), Number(r.Accuracy), r.PositiveClass ?? string.Empty,
                 Number(r.Precision), Number(r.Recall), Number(r.F1), Number(r.Auc), Number(r.AucLower), Number(r.AucUpper),
                 Number(r.FoldAucMean), Number(r.FoldAucLower), Number(r.FoldAucUpper), Number(r.Seconds),
                 Number(r.Baselines.GetValueOrDefault("metadata")?.Auc), Number(r.Baselines.GetValueOrDefault("metadata")?.AucLower), Number(r.Baselines.GetValueOrDefault("metadata")?.AucUpper), Quote(r.Detail),
@@ -119,9 +93,6 @@ public static class ExperimentSummary
 
         return text.ToString();
     }
-
-    private static double? Nullable(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty;
 

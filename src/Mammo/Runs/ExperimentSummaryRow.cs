@@ -1,3 +1,5 @@
+using Mammo.Sampling;
+
 namespace Mammo.Runs;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Mammo.Runs;
 public sealed record ExperimentSummaryRow(
     string Cell,
     string Task,
-    string Balancing,
-    string Protocol,
+    Balancing Balancing,
+    EvaluationProtocol Protocol,
     bool Leaky,
-    string Status,
+    ExperimentCellState Status,
     string Detail,
     int? TestCount,
     double? Accuracy,

@@ -27,5 +27,5 @@ public sealed record TrainingOptions
     public int Threads { get; init; }
 
     /// <summary><c>cpu</c>, or <c>cuda</c> when built against a CUDA TorchSharp package.</summary>
-    public string Device { get; init; } = "cpu";
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 }

@@ -125,7 +125,7 @@ public sealed class ExperimentCellTests : IDisposable
         Assert.Equal(ExperimentCellStatus.Failed, failed.Status);
         Assert.Equal(failed.Detail, folder.ReadFailure(mass));
         var row = Assert.Single(seen.Summary());
-        Assert.Equal(("failed", failed.Detail), (row.Status, row.Detail));
+        Assert.Equal((ExperimentCellState.Failed, failed.Detail), (row.Status, row.Detail));
         Assert.True(seen.Finished());
     }
 

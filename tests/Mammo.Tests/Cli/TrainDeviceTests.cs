@@ -1,0 +1,35 @@
+using Mammo.Learning.Training;
+using Mammo.Runs;
+using Mammo.Tests.TestSupport;
+
+namespace Mammo.Tests.Cli;
+
+/// <summary>This build is CPU-only: <c>--device cuda</c> is refused when the command line is read, before any data.</summary>
+public sealed class TrainDeviceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Cuda_is_refused_at_parse_time_with_one_line_and_nothing_written()
+    {
+        Assert.False(TorchDevice.CudaAvailable);
+
+        var result = CliRunner.Run("train", "--data", _folder.File("no-data-needed"), "--device", "cuda", "--out", _folder.File("run"));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--device cuda: this build uses TorchSharp's CPU package", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.File("run")));
+    }
+
+    [Fact]
+    public void The_device_is_one_typed_value_through_the_run_config()
+    {
+        Assert.Equal(TorchSharp.DeviceType.CPU, TorchDevice.Of(ComputeDevice.Cpu).type);
+        var error = Assert.Throws<InvalidSettingException>(() => TorchDevice.Of(ComputeDevice.Cuda));
+        Assert.Contains("CPU libtorch package", error.Message, StringComparison.Ordinal);
+        Assert.Equal("\"cpu\"", Mammo.Storage.Json.Serialize(new TrainingOptions().Device));
+    }
+}
