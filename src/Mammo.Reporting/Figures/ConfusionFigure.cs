@@ -37,12 +37,13 @@ public static class ConfusionFigure
         // Rough cell size in pixels; text scales with it so large matrices stay legible without overflowing cells.
         var cellPx = Math.Min(widthPx - 120, heightPx - 120) / (double)n;
         var fontSize = (float)Math.Clamp(cellPx / 5.5, MinimumFontSize, MaximumFontSize);
+        var labels = Labels(counts);
         for (var row = 0; row < n; row++)
         {
             var total = counts[row].Sum();
             for (var column = 0; column < n; column++)
             {
-                var share = total == 0 ? 0 : (double)counts[row][column] / total;
+                var share = Share(counts[row][column], total);
                 var color = Colormap.GetColor(share);
 
                 // Row 0 at the top: the y coordinate counts rows from the bottom.
@@ -52,7 +53,7 @@ public static class ConfusionFigure
                 cell.LineColor = CellBorder;
                 cell.LineWidth = 1;
 
-                var text = plot.Add.Text(Label(counts[row][column], share), column, y);
+                var text = plot.Add.Text(labels[row][column], column, y);
                 text.Alignment = Alignment.MiddleCenter;
                 text.LabelFontSize = fontSize;
                 text.LabelFontColor = TextColor(color);
@@ -78,6 +79,15 @@ public static class ConfusionFigure
     }
 
     /// <summary>"12\n(60%)": the count over its share of the true class's row.</summary>
+    /// <summary>Every cell's text, rows as true classes; a row without samples reads 0 (0%) in each cell.</summary>
+    public static string[][] Labels(int[][] counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return [.. counts.Select(row => row.Select(count => Label(count, Share(count, row.Sum()))).ToArray())];
+    }
+
+    private static double Share(int count, int total) => total == 0 ? 0 : (double)count / total;
+
     public static string Label(int count, double rowShare) =>
         string.Create(CultureInfo.InvariantCulture, $"{count}\n({rowShare * 100:0}%)");
 

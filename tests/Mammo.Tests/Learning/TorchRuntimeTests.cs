@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text;
+using Mammo.Tests.TestSupport;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -91,18 +91,52 @@ public class TorchRuntimeTests
     }
 
     /// <summary>
-    /// Independent check of the build fix: find the libLibTorchSharp.so this process actually mapped, check it
-    /// comes from the test output (not the package cache), that it is marked weak where the mapped libstdc++ lacks
-    /// GLIBCXX_3.4.32, and that it differs from the package's copy in at most the two vna_flags bytes.
+    /// Independent check of the build fix: the libLibTorchSharp.so this process actually mapped comes from the test
+    /// output (not the package cache), and so do libtorch's own libraries (not a system PyTorch's).
     /// </summary>
-    [Fact]
-    public void Loaded_native_glue_is_the_output_copy_with_the_expected_version_flags()
+    [LinuxFact]
+    public void Loaded_native_glue_and_libtorch_are_the_output_copies()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-        {
-            return;
-        }
+        var (glue, _) = LoadedGlue();
 
+        var outputFolder = Path.GetFullPath(AppContext.BaseDirectory);
+        Assert.StartsWith(outputFolder, glue, StringComparison.Ordinal);
+        var maps = File.ReadAllLines("/proc/self/maps");
+        Assert.StartsWith(outputFolder, MappedPath(maps, "libtorch_cpu.so"), StringComparison.Ordinal);
+        Assert.StartsWith(outputFolder, MappedPath(maps, "libc10.so"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the system libstdc++ lacks GLIBCXX_3.4.32, the glue loaded only because the build made that requirement weak.</summary>
+    [OldLibStdCxxFact(GlibcxxVersion)]
+    public void The_glue_requirement_of_the_missing_libstdcxx_version_is_weak()
+    {
+        var (glue, _) = LoadedGlue();
+
+        var (flags, flagsOffset) = MiniElf.VersionNeedFlags(File.ReadAllBytes(glue), GlibcxxVersion);
+
+        Assert.True(flagsOffset >= 0, $"{glue} does not require {GlibcxxVersion}: the fix has nothing to do");
+        Assert.True((flags & 0x2) != 0, $"{glue} loaded although {OldLibStdCxxFactAttribute.SystemLibrary} lacks {GlibcxxVersion}, so its requirement must be weak (flags 0x{flags:x})");
+    }
+
+    /// <summary>The build changed the package's glue in the two vna_flags bytes of that requirement and nowhere else.</summary>
+    [LinuxFact]
+    public void The_output_glue_differs_from_the_package_copy_in_at_most_the_version_flags()
+    {
+        var (glue, _) = LoadedGlue();
+        var packageCopy = PackageCopy(typeof(torch).Assembly.GetName().Version);
+        Assert.True(packageCopy is not null, "the TorchSharp package's libLibTorchSharp.so is not in the NuGet cache (restore first)");
+
+        var glueBytes = File.ReadAllBytes(glue);
+        var (_, flagsOffset) = MiniElf.VersionNeedFlags(glueBytes, GlibcxxVersion);
+        var packageBytes = File.ReadAllBytes(packageCopy!);
+        Assert.Equal(packageBytes.Length, glueBytes.Length);
+        var differences = Enumerable.Range(0, glueBytes.Length).Where(i => glueBytes[i] != packageBytes[i]).ToList();
+        Assert.All(differences, i => Assert.True(flagsOffset >= 0 && i >= flagsOffset && i <= flagsOffset + 1, $"byte 0x{i:x} differs from the package copy"));
+    }
+
+    // Computes once so that libtorch is surely mapped, then finds the glue and libstdc++ this process loaded.
+    private static (string Glue, string LibStdCxx) LoadedGlue()
+    {
         using (var t = torch.ones(1))
         {
             Assert.Equal(1f, t.item<float>());
@@ -113,29 +147,7 @@ public class TorchRuntimeTests
         var libStdCxx = MappedPath(maps, "libstdc++.so.6");
         Assert.NotNull(glue);
         Assert.NotNull(libStdCxx);
-
-        var outputFolder = Path.GetFullPath(AppContext.BaseDirectory);
-        Assert.StartsWith(outputFolder, glue, StringComparison.Ordinal);
-        // libtorch must be the package's (next to the glue), not a system PyTorch's libtorch_cpu.so / libc10.so.
-        Assert.StartsWith(outputFolder, MappedPath(maps, "libtorch_cpu.so"), StringComparison.Ordinal);
-        Assert.StartsWith(outputFolder, MappedPath(maps, "libc10.so"), StringComparison.Ordinal);
-
-        var glueBytes = File.ReadAllBytes(glue);
-        var (flags, flagsOffset) = MiniElf.VersionNeedFlags(glueBytes, GlibcxxVersion);
-        var systemHasVersion = Contains(File.ReadAllBytes(libStdCxx), Encoding.ASCII.GetBytes(GlibcxxVersion + "\0"));
-        if (!systemHasVersion && flagsOffset >= 0)
-        {
-            Assert.True((flags & 0x2) != 0, $"{glue} loaded although {libStdCxx} lacks {GlibcxxVersion}, so its requirement must be weak (flags 0x{flags:x})");
-        }
-
-        var packageCopy = PackageCopy(typeof(torch).Assembly.GetName().Version);
-        if (packageCopy is not null)
-        {
-            var packageBytes = File.ReadAllBytes(packageCopy);
-            Assert.Equal(packageBytes.Length, glueBytes.Length);
-            var differences = Enumerable.Range(0, glueBytes.Length).Where(i => glueBytes[i] != packageBytes[i]).ToList();
-            Assert.All(differences, i => Assert.True(flagsOffset >= 0 && i >= flagsOffset && i <= flagsOffset + 1, $"byte 0x{i:x} differs from the package copy"));
-        }
+        return (glue, libStdCxx);
     }
 
     /// <summary>The first mapped file named <paramref name="fileName"/> or <c>fileName.*</c> (e.g. libstdc++.so.6.0.30).</summary>

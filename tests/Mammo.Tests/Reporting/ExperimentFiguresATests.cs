@@ -140,8 +140,15 @@ public class ExperimentFiguresATests
         Assert.Equal("12\n(60%)", ConfusionFigure.Label(12, 0.6));
 
         int[][] emptyRow = [[12, 8], [0, 0]];
-        using var png = Image.Load<Rgba32>(ConfusionFigure.RenderPng("t", ["benign", "malignant"], emptyRow));
-        Assert.True(DistinctColours(png) > 50);
+        Assert.Equal([["12\n(60%)", "8\n(40%)"], ["0\n(0%)", "0\n(0%)"]], ConfusionFigure.Labels(emptyRow));
+
+        // The empty row is drawn (the palest colour, black text), not left out: below the one full cell.
+        int[][] oneFull = [[20, 0], [0, 0]];
+        using var png = Image.Load<Rgba32>(ConfusionFigure.RenderPng("t", ["benign", "malignant"], oneFull));
+        var full = HotGrid(png);
+        var below = new Rectangle(full.Left, full.Bottom, full.Width, full.Height);
+        Assert.True(Centroid(png, p => Near(p, ConfusionFigure.Colormap.GetColor(0)), below).Count > full.Width * full.Height / 2, "the empty row's cell is not in the palest colour");
+        Assert.True(Centroid(png, p => p.R < 40 && p.G < 40 && p.B < 40, below).Count > 30, "no text in the empty row");
     }
 
     [Fact]
