@@ -17,7 +17,7 @@ namespace Mammo.Learning.Training;
 /// </summary>
 public sealed class TrainingRun
 {
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
     private readonly RunConfig _config;
     private readonly RunFolder _folder;
     private readonly RunObserver _observer;
@@ -27,7 +27,7 @@ public sealed class TrainingRun
     private readonly List<Prediction> _validation = [];
     private Dictionary<string, List<Patch>> _variants = [];
 
-    public TrainingRun(MiasDataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
+    public TrainingRun(Dataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
     {
         _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
         _config = config ?? throw new ArgumentNullException(nameof(config));
@@ -68,7 +68,7 @@ public sealed class TrainingRun
 
         return _config.Protocol switch
         {
-            EvaluationProtocol.Patient => RunPatient(samples, cancellationToken),
+            EvaluationProtocol.Patient or EvaluationProtocol.Official => RunPatient(samples, cancellationToken),
             EvaluationProtocol.Cv => RunCrossValidation(samples, cancellationToken),
             EvaluationProtocol.Seed => RunSeedProtocol(samples, cancellationToken),
             _ => throw new InvalidOperationException($"unknown protocol {_config.Protocol}"),
@@ -77,7 +77,7 @@ public sealed class TrainingRun
 
     private RunResult RunPatient(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
-        var split = PatientSplit.Split(samples, _config.Seed, _config.TrainFraction, _config.ValidationFraction, _config.TestFraction, _task.ClassNames);
+        var split = RunSplit.HeldOut(samples, _config, _task.ClassNames);
         _folder.WriteText(SplitManifest.FileName, split.ToCsv());
         Say($"patient split: {Describe(split.Train)} train, {Describe(split.Validation)} validation, {Describe(split.Test)} test");
         var unit = TrainUnit(null, "model", split.Train, split.Validation, cancellationToken);

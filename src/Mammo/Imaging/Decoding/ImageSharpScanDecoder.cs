@@ -2,6 +2,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tiff;
+using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace Mammo.Imaging.Decoding;
@@ -48,12 +49,23 @@ public sealed class ImageSharpScanDecoder : IScanImageDecoder
             var identified = Image.Identify(stream, out var format) ?? throw new UnknownImageFormatException("no decoder recognised it");
             limits.Check(identified.Width, identified.Height, name);
             stream.Position = start;
-            if (IsSixteenBit(identified, format))
+            if (format is PngFormat && identified.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16)
             {
-                using var deep = Image.Load<L16>(stream);
-                var samples = new ushort[deep.Width * deep.Height];
-                deep.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, L16>(samples.AsSpan()));
-                return new ScanImage(deep.Width, deep.Height, samples, 16, ScanImage.LinearLevels(ushort.MaxValue));
+                return Sixteen(Image.Load<L16>(stream));
+            }
+
+            if (format is TiffFormat)
+            {
+                // TIFF's depth is per frame and only known once decoded: an 8-bit TIFF is decoded again as 8-bit grey,
+                // so that it converts (colour to grey included) exactly as it always did.
+                var tiff = Image.Load<L16>(stream);
+                if (tiff.Frames.RootFrame.Metadata.GetTiffMetadata().BitsPerPixel is TiffBitsPerPixel.Bit16 or TiffBitsPerPixel.Bit48)
+                {
+                    return Sixteen(tiff);
+                }
+
+                tiff.Dispose();
+                stream.Position = start;
             }
 
             using var image = Image.Load<L8>(stream);
@@ -71,12 +83,11 @@ public sealed class ImageSharpScanDecoder : IScanImageDecoder
         }
     }
 
-    // TIFF's per-frame metadata is not part of what Identify returns, so its depth is read from the pixel type:
-    // 16 bits a pixel is 16-bit grey, 48 and 64 are 16-bit colour (RGB, RGBA).
-    private static bool IsSixteenBit(IImageInfo info, IImageFormat? format) => format switch
+    private static ScanImage Sixteen(Image<L16> decoded)
     {
-        PngFormat => info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16,
-        TiffFormat => info.PixelType?.BitsPerPixel is 16 or 48 or 64,
-        _ => false,
-    };
+        using var deep = decoded;
+        var samples = new ushort[deep.Width * deep.Height];
+        deep.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<ushort, L16>(samples.AsSpan()));
+        return new ScanImage(deep.Width, deep.Height, samples, 16, ScanImage.LinearLevels(ushort.MaxValue));
+    }
 }
