@@ -18,7 +18,7 @@ public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
         guard.CheckFile(settings.Out!, settings.Overwrite);
         var dataset = DataLocator.Load(settings);
         var scan = dataset.FindScan(settings.Scan)
-            ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. mdb005)");
+            ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. {(dataset.Scans.Count > 0 ? dataset.Scans[0].Id : "mdb005")}; 'mammo info' lists what the data holds)");
         var extractor = new PatchExtractor(new PatchOptions { Variants = settings.Variants, Seed = settings.Seed });
         var regions = extractor.Plan([scan]).Origins;
         var origin = regions.Count == 0 ? null

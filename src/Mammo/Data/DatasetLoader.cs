@@ -27,7 +27,7 @@ public static class DatasetLoader
                 return DatasetFormat.Mias;
             }
 
-            throw new MammoDataException($"{path}: not a dataset manifest (.csv) or a .tar.gz archive of the MIAS files");
+            throw new MammoDataException($"{path}: not a folder or a .tar.gz archive of the MIAS files, nor a dataset manifest (.csv)");
         }
 
         if (Directory.Exists(path))
