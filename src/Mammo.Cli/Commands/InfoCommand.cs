@@ -29,11 +29,11 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoSettings>
         console.Write(new Rule($"[bold]{format}[/] {Markup.Escape(summary.Source)}").LeftJustified());
         var counts = new Table().Border(TableBorder.Rounded).AddColumn("what").AddColumn(new TableColumn("count").RightAligned());
         void Row(string what, object count) => counts.AddRow(Markup.Escape(what), count.ToString()!);
-        Row("scans", summary.Scans);
+        Row(summary.Format == DatasetFormat.Mias ? "scans" : "images", summary.Scans);
         Row("patients", summary.Patients);
         Row(summary.Format == DatasetFormat.Mias ? "label rows (Info.txt)" : "label rows", summary.LabelRows);
-        Row("normal scans", summary.NormalScans);
-        Row("abnormal scans", summary.AbnormalScans);
+        Row(summary.Format == DatasetFormat.Mias ? "normal scans" : "normal images", summary.NormalScans);
+        Row(summary.Format == DatasetFormat.Mias ? "abnormal scans" : "abnormal images", summary.AbnormalScans);
         Row("lesions (abnormal rows)", summary.Lesions);
         Row("lesions with location", $"{summary.LesionsWithLocation} ({summary.BenignWithLocation} B, {summary.MalignantWithLocation} M)");
         Row("lesions without location", $"{summary.Lesions - summary.LesionsWithLocation} ({string.Join(", ", summary.LesionsWithoutLocation)})");
