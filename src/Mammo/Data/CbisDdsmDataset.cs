@@ -53,7 +53,7 @@ public static class CbisDdsmDataset
             rows.AddRange(table.Rows.Select(r => (file, r, table)));
         }
 
-        var scans = new List<(string Key, string PatientId, FixedSplit? Split, string? View, Laterality? Laterality, int Line, int Width, int Height, List<Lesion> Lesions)>();
+        var scans = new List<(string Key, string PatientId, FixedSplit? Split, string? View, Laterality? Laterality, int Line, string LabelFile, int Width, int Height, List<Lesion> Lesions)>();
         var byImage = rows.GroupBy(r => FirstFolder(r.Row[r.Table.Column("image file path")]), StringComparer.Ordinal);
         foreach (var group in byImage)
         {
@@ -87,7 +87,7 @@ public static class CbisDdsmDataset
 
             var lateralityText = first[table.Column("left or right breast")].ToUpperInvariant();
             scans.Add((image.Value.Key, first[table.Column("patient_id")], SplitOf(file), first[table.Column("image view")].ToUpperInvariant() is { Length: > 0 } v ? v : null,
-                lateralityText == "LEFT" ? Laterality.Left : lateralityText == "RIGHT" ? Laterality.Right : null, first.Line, image.Value.Width, image.Value.Height, lesions));
+                lateralityText == "LEFT" ? Laterality.Left : lateralityText == "RIGHT" ? Laterality.Right : null, first.Line, file, image.Value.Width, image.Value.Height, lesions));
         }
 
         var patients = scans.Select(s => s.PatientId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -102,6 +102,7 @@ public static class CbisDdsmDataset
                 Patient = patient,
                 PatientId = s.PatientId,
                 FileName = s.Key,
+                LabelFile = s.LabelFile,
                 Width = s.Width,
                 Height = s.Height,
                 View = s.View,

@@ -62,6 +62,7 @@ public static class ManifestDataset
                 Patient = patient,
                 PatientId = first.Patient,
                 FileName = group.Key,
+                LabelFile = table.File,
                 Width = width,
                 Height = height,
                 View = first.View,

@@ -35,5 +35,8 @@ public sealed record Scan(string Id, int Number, Tissue Tissue, IReadOnlyList<Le
     /// <summary>The dataset's fixed train/test assignment (a manifest's split column, CBIS-DDSM's), if any.</summary>
     public FixedSplit? Split { get; init; }
 
+    /// <summary>The label file <see cref="Line"/> counts in (MIAS: Info.txt; a manifest's or a case-description CSV's path).</summary>
+    public string LabelFile { get; init; } = MiasLabelReader.FileName;
+
     public bool IsNormal => Lesions.Count == 0;
 }

@@ -63,7 +63,7 @@ public sealed class PatchExtractor
                 }
                 else
                 {
-                    skipped.Add(new DataIssue(MiasLabelReader.FileName, lesion.Line, scan.Id,
+                    skipped.Add(new DataIssue(scan.LabelFile, lesion.Line, scan.Id,
                         $"{scan.Id} {lesion.Class.Code()} {lesion.Severity.Code()} has no location{(lesion.Note is null ? string.Empty : $" ({lesion.Note})")}; no patch"));
                 }
             }

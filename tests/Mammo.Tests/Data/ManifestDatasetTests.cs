@@ -81,6 +81,10 @@ public sealed class ManifestDatasetTests : IDisposable
         Assert.Equal(AbnormalityClass.Calcification, c.Lesions[0].Class);
         Assert.Null(c.Lesions[1].Location);
 
+        // A lesion without location gets no patch, and the note names the manifest's line.
+        var skipped = Assert.Single(new PatchExtractor().Plan(dataset.Scans).Skipped);
+        Assert.Equal($"{Csv}:6", skipped.Location);
+
         var summary = DatasetSummary.Of(dataset);
         Assert.Equal((3, 2, 1, 2, 4), (summary.Scans, summary.Patients, summary.NormalScans, summary.AbnormalScans, summary.Lesions));
         Assert.Equal(1, summary.ClassBySeverity["OTHER"]["M"]);
