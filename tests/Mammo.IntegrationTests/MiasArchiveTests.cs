@@ -7,7 +7,7 @@ namespace Mammo.IntegrationTests;
 /// <summary>The counts in ../shared/mias/README.md, measured from the real files through our readers.</summary>
 public class MiasArchiveTests
 {
-    private static readonly Lazy<MiasDataset> s_dataset = new(() => MiasDataset.Load(DatasetSource.Open(RealData.Path!), new DatasetLoadOptions(Strict: true)));
+    private static readonly Lazy<Dataset> s_dataset = new(() => MiasDataset.Load(DatasetSource.Open(RealData.Path!), new DatasetLoadOptions(Strict: true)));
 
     [RealDataFact]
     public void Info_counts_match_the_known_facts()

@@ -20,7 +20,7 @@ public sealed class BaselinesCommand(IAnsiConsole console) : Command<BaselinesSe
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Out is { } output)
         {
-            new OutputGuard(DataLocator.Resolve(settings.Data)).CheckFile(output, settings.Overwrite);
+            new OutputGuard(DataLocator.Inputs(settings.Data)).CheckFile(output, settings.Overwrite);
         }
 
         var dataset = DataLocator.Load(settings);

@@ -17,7 +17,7 @@ public sealed class BaselinesSettings : DataSettings
     public string Task { get; init; } = "calc";
 
     [CommandOption("-p|--protocol <PROTOCOL>")]
-    [Description("patient or cv: the split mammo train with the same options would use.")]
+    [Description("patient, cv or official: the split mammo train with the same options would use.")]
     [DefaultValue(EvaluationProtocol.Patient)]
     public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
 

@@ -39,7 +39,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         }
 
         var only = settings.Cell is { } id ? cells.Cell(id) : null;
-        new OutputGuard(DataLocator.Resolve(settings.Data)).CheckInputs(settings.OutFolder);
+        new OutputGuard(DataLocator.Inputs(settings.Data)).CheckInputs(settings.OutFolder);
         var dataset = DataLocator.Load(settings);
         var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source));
         var folder = new ExperimentFolder(settings.OutFolder);
@@ -74,7 +74,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         return 0;
     }
 
-    private IReadOnlyList<ExperimentCellResult> Run(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentCell? only, CancellationToken cancellationToken)
+    private IReadOnlyList<ExperimentCellResult> Run(Dataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentCell? only, CancellationToken cancellationToken)
     {
         IReadOnlyList<ExperimentCellResult> results = [];
         console.Progress()

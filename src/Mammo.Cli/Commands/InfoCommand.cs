@@ -19,14 +19,21 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoSettings>
             return 0;
         }
 
-        console.Write(new Rule($"[bold]mini-MIAS[/] {Markup.Escape(summary.Source)}").LeftJustified());
+        var format = summary.Format switch
+        {
+            DatasetFormat.Mias => "mini-MIAS",
+            DatasetFormat.Manifest => "manifest",
+            DatasetFormat.CbisDdsm => "CBIS-DDSM",
+            _ => summary.Format.ToString(),
+        };
+        console.Write(new Rule($"[bold]{format}[/] {Markup.Escape(summary.Source)}").LeftJustified());
         var counts = new Table().Border(TableBorder.Rounded).AddColumn("what").AddColumn(new TableColumn("count").RightAligned());
         void Row(string what, object count) => counts.AddRow(Markup.Escape(what), count.ToString()!);
-        Row("scans", summary.Scans);
+        Row(summary.Format == DatasetFormat.Mias ? "scans" : "images", summary.Scans);
         Row("patients", summary.Patients);
-        Row("label rows (Info.txt)", summary.LabelRows);
-        Row("normal scans", summary.NormalScans);
-        Row("abnormal scans", summary.AbnormalScans);
+        Row(summary.Format == DatasetFormat.Mias ? "label rows (Info.txt)" : "label rows", summary.LabelRows);
+        Row(summary.Format == DatasetFormat.Mias ? "normal scans" : "normal images", summary.NormalScans);
+        Row(summary.Format == DatasetFormat.Mias ? "abnormal scans" : "abnormal images", summary.AbnormalScans);
         Row("lesions (abnormal rows)", summary.Lesions);
         Row("lesions with location", $"{summary.LesionsWithLocation} ({summary.BenignWithLocation} B, {summary.MalignantWithLocation} M)");
         Row("lesions without location", $"{summary.Lesions - summary.LesionsWithLocation} ({string.Join(", ", summary.LesionsWithoutLocation)})");
@@ -43,7 +50,7 @@ public sealed class InfoCommand(IAnsiConsole console) : Command<InfoSettings>
         var tissue = new Table().Border(TableBorder.Rounded).Title("scans by background tissue").AddColumn("tissue").AddColumn(new TableColumn("scans").RightAligned());
         foreach (var (code, count) in summary.ScansByTissue)
         {
-            tissue.AddRow(code switch { "F" => "F fatty", "G" => "G fatty-glandular", _ => "D dense-glandular" }, count.ToString());
+            tissue.AddRow(code switch { "F" => "F fatty", "G" => "G fatty-glandular", "D" => "D dense-glandular", _ => "- not given" }, count.ToString());
         }
 
         console.Write(new Columns(classes, tissue).Collapse());

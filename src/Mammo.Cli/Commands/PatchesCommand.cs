@@ -14,7 +14,7 @@ public sealed class PatchesCommand(IAnsiConsole console) : Command<PatchesSettin
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        new OutputGuard(DataLocator.Resolve(settings.Data)).CheckFolder(settings.Out!, settings.Overwrite, OutputKind.Patches);
+        new OutputGuard(DataLocator.Inputs(settings.Data)).CheckFolder(settings.Out!, settings.Overwrite, OutputKind.Patches);
         var dataset = DataLocator.Load(settings);
         var extractor = new PatchExtractor(settings.ToOptions());
         var plan = extractor.Plan(dataset.Scans);

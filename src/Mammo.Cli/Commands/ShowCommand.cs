@@ -14,11 +14,11 @@ public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var guard = new OutputGuard(DataLocator.Resolve(settings.Data));
+        var guard = new OutputGuard(DataLocator.Inputs(settings.Data));
         guard.CheckFile(settings.Out!, settings.Overwrite);
         var dataset = DataLocator.Load(settings);
         var scan = dataset.FindScan(settings.Scan)
-            ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. mdb005)");
+            ?? throw new MammoDataException($"{settings.Scan}: no such scan in {dataset.Source.Path} (expected e.g. {(dataset.Scans.Count > 0 ? dataset.Scans[0].Id : "mdb005")}; 'mammo info' lists what the data holds)");
         var extractor = new PatchExtractor(new PatchOptions { Variants = settings.Variants, Seed = settings.Seed });
         var regions = extractor.Plan([scan]).Origins;
         var origin = regions.Count == 0 ? null
@@ -32,7 +32,9 @@ public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
             guard.CheckFile(gallery, settings.Overwrite);
         }
 
-        var image = dataset.Source.Decode(dataset.Source.ReadScanFile(scan.FileName));
+        // Decoded at its stored depth: the patches are cut from the full-depth samples, the figure shows the window.
+        var scanImage = dataset.Source.DecodeScan(dataset.Source.ReadScanFile(scan.FileName));
+        var image = scanImage.ToGrayImage();
         var normalRegions = regions.Where(o => o.Lesion is null).ToList();
         AtomicOutput.WriteFile(settings.Out!, s => s.Write(ScanFigure.RenderPng(image, scan, normalRegions, settings.Width)));
         console.MarkupLine($"wrote {Markup.Escape(settings.Out!)}");
@@ -42,7 +44,7 @@ public sealed class ShowCommand(IAnsiConsole console) : Command<ShowSettings>
             return 0;
         }
 
-        var variants = extractor.Augment(origin, extractor.Cut(image, origin)).ToList();
+        var variants = extractor.Augment(origin, extractor.Cut(scanImage, origin)).ToList();
         AtomicOutput.WriteFile(gallery!, s => s.Write(VariantGallery.RenderPng(variants)));
         console.MarkupLine($"wrote {Markup.Escape(gallery!)} ({variants.Count} variants of {origin.Id})");
         return 0;

@@ -18,7 +18,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         var resume = settings.Resume is not null;
         var folder = new RunFolder(settings.Resume ?? settings.Out ?? DefaultFolder(settings));
         var config = resume ? folder.ReadConfig() : null;
-        new OutputGuard(DataLocator.Resolve(settings.Data ?? config?.DataPath)).CheckInputs(folder.Path);
+        new OutputGuard(DataLocator.Inputs(settings.Data ?? config?.DataPath)).CheckInputs(folder.Path);
         var dataset = DataLocator.Load(settings, config?.DataPath);
         var checksum = DatasetChecksum.Compute(dataset.Source);
         if (config is not null && config.DataChecksum != checksum)
@@ -40,7 +40,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
         return 0;
     }
 
-    private RunResult Run(MiasDataset dataset, RunConfig config, RunFolder folder, bool resume, CancellationToken cancellationToken)
+    private RunResult Run(Dataset dataset, RunConfig config, RunFolder folder, bool resume, CancellationToken cancellationToken)
     {
         RunResult result = null!;
         console.Progress()

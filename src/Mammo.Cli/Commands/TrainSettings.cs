@@ -27,7 +27,7 @@ public sealed class TrainSettings : DataSettings
     public Balancing Balancing { get; init; } = Balancing.Class;
 
     [CommandOption("-p|--protocol <PROTOCOL>")]
-    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol).")]
+    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
     [DefaultValue(EvaluationProtocol.Patient)]
     public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
 

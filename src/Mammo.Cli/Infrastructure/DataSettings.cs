@@ -4,11 +4,11 @@ using Spectre.Console.Cli;
 
 namespace Mammo.Cli.Infrastructure;
 
-/// <summary>Options shared by every command that reads the MIAS data.</summary>
+/// <summary>Options shared by every command that reads data (MIAS, a manifest, CBIS-DDSM).</summary>
 public class DataSettings : CommandSettings
 {
     [CommandOption("-d|--data <PATH>")]
-    [Description("MIAS folder (Info.txt + mdbNNN.pgm) or all-mias.tar.gz. Default: $MAMMO_DATA, else ./data.")]
+    [Description("The data: a MIAS folder (Info.txt + mdbNNN.pgm) or all-mias.tar.gz, a dataset manifest (.csv, docs/data.md), or a CBIS-DDSM folder. Default: $MAMMO_DATA, else ./data.")]
     public string? Data { get; init; }
 
     [CommandOption("--strict")]

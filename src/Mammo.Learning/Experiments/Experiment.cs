@@ -15,9 +15,9 @@ namespace Mammo.Learning.Experiments;
 /// or whole grids side by side): a process trains a cell only while it holds the cell's lock, and a cell another
 /// process holds is left to it; the plan and summary are written under the folder's lock.
 /// </summary>
-public sealed class Experiment(MiasDataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentObserver? observer = null)
+public sealed class Experiment(Dataset dataset, ExperimentPlan plan, ExperimentFolder folder, ExperimentObserver? observer = null)
 {
-    private readonly MiasDataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+    private readonly Dataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
     private readonly ExperimentPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
     private readonly ExperimentFolder _folder = folder ?? throw new ArgumentNullException(nameof(folder));
     private readonly ExperimentObserver _observer = observer ?? new ExperimentObserver();

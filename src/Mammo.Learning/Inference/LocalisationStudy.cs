@@ -13,10 +13,10 @@ namespace Mammo.Learning.Inference;
 /// and its best regions are set against its located lesions, beside regions drawn at random inside the same
 /// breast mask. The leaky seed protocol split patches, not patients, so it has no held-out scans.
 /// </summary>
-public sealed class LocalisationStudy(RunFolder run, MiasDataset dataset)
+public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 {
     private readonly RunFolder _run = run ?? throw new ArgumentNullException(nameof(run));
-    private readonly MiasDataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+    private readonly Dataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
 
     /// <summary>Heat-map radii, as for <see cref="ScanHeatmap.Radii"/>.</summary>
     public IReadOnlyList<double> Radii { get; init; } = [48, 96];

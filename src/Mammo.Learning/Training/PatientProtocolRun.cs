@@ -2,13 +2,13 @@ using Mammo.Sampling;
 
 namespace Mammo.Learning.Training;
 
-/// <summary>One model: patients split into train, validation and test parts; the test part predicted once.</summary>
+/// <summary>One model: patients split into train, validation and test parts (or the dataset's own split, official protocol); the test part predicted once.</summary>
 internal sealed class PatientProtocolRun(RunContext run) : IEvaluationProtocolRun
 {
     public ProtocolOutcome? Run(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         var config = run.Config;
-        var split = PatientSplit.Split(samples, config.Seed, config.TrainFraction, config.ValidationFraction, config.TestFraction, run.Task.ClassNames);
+        var split = RunSplit.HeldOut(samples, config, run.Task.ClassNames);
         run.Folder.WriteText(SplitManifest.FileName, split.ToCsv());
         run.Say($"patient split: {run.Describe(split.Train)} train, {run.Describe(split.Validation)} validation, {run.Describe(split.Test)} test");
         var trainer = new UnitTrainer(run);

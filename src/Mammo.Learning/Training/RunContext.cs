@@ -11,9 +11,9 @@ namespace Mammo.Learning.Training;
 /// What every part of one training run shares: the data, the configuration, the run folder, the observer, the
 /// task, the cut patches of each sample, and what the protocol gathers for the run's assessment.
 /// </summary>
-internal sealed class RunContext(MiasDataset dataset, RunConfig config, RunFolder folder, RunObserver observer)
+internal sealed class RunContext(Dataset dataset, RunConfig config, RunFolder folder, RunObserver observer)
 {
-    public MiasDataset Dataset { get; } = dataset;
+    public Dataset Dataset { get; } = dataset;
 
     public RunConfig Config { get; } = config;
 

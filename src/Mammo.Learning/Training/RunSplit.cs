@@ -15,7 +15,7 @@ public static class RunSplit
     /// <exception cref="ArgumentException">The seed protocol, whose leaky split has no honest baselines.</exception>
     /// <exception cref="MammoDataException">The task has no samples in the data.</exception>
     /// <exception cref="SplitException">The samples cannot be split as asked.</exception>
-    public static PlannedSplit Plan(MiasDataset dataset, RunConfig config)
+    public static PlannedSplit Plan(Dataset dataset, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
@@ -33,9 +33,9 @@ public static class RunSplit
         }
 
         IReadOnlyList<EvaluationUnit> units;
-        if (config.Protocol == EvaluationProtocol.Patient)
+        if (config.Protocol is EvaluationProtocol.Patient or EvaluationProtocol.Official)
         {
-            var split = PatientSplit.Split(samples, config.Seed, config.TrainFraction, config.ValidationFraction, config.TestFraction, task.ClassNames);
+            var split = HeldOut(samples, config, task.ClassNames);
             units = [new EvaluationUnit(null, split.Train, split.Validation, split.Test)];
         }
         else
@@ -45,5 +45,15 @@ public static class RunSplit
         }
 
         return new PlannedSplit(task, samples, units);
+    }
+
+    /// <summary>The one train/validation/test split of the patient and official protocols.</summary>
+    /// <exception cref="SplitException">The samples cannot be split as asked.</exception>
+    public static SplitAssignment HeldOut(IReadOnlyList<Sample> samples, RunConfig config, IReadOnlyList<string> classNames)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Protocol == EvaluationProtocol.Official
+            ? OfficialSplit.Split(samples, config.Seed, config.ValidationFraction / (config.TrainFraction + config.ValidationFraction), classNames)
+            : PatientSplit.Split(samples, config.Seed, config.TrainFraction, config.ValidationFraction, config.TestFraction, classNames);
     }
 }

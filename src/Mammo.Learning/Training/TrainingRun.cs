@@ -18,7 +18,7 @@ public sealed class TrainingRun
 {
     private readonly RunContext _run;
 
-    public TrainingRun(MiasDataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
+    public TrainingRun(Dataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
@@ -52,7 +52,7 @@ public sealed class TrainingRun
 
         IEvaluationProtocolRun protocol = config.Protocol switch
         {
-            EvaluationProtocol.Patient => new PatientProtocolRun(_run),
+            EvaluationProtocol.Patient or EvaluationProtocol.Official => new PatientProtocolRun(_run),
             EvaluationProtocol.Cv => new CrossValidationRun(_run),
             EvaluationProtocol.Seed => new SeedProtocolRun(_run),
             _ => throw new InvalidOperationException($"unknown protocol {config.Protocol}"),

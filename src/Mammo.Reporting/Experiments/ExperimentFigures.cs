@@ -23,7 +23,7 @@ public static class ExperimentFigures
     private static readonly AbnormalityClass[] s_classes =
         [AbnormalityClass.Calcification, AbnormalityClass.Circumscribed, AbnormalityClass.Spiculated, AbnormalityClass.IllDefined, AbnormalityClass.ArchitecturalDistortion, AbnormalityClass.Asymmetry];
 
-    public static IReadOnlyList<ExperimentFigure> Build(ExperimentFolder folder, MiasDataset dataset, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<ExperimentFigure> Build(ExperimentFolder folder, Dataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -102,7 +102,7 @@ public static class ExperimentFigures
             $"{prediction.Id} ({prediction.Patient})\ntrue {classes[prediction.TrueLabel]} · pred {classes[prediction.PredictedLabel]}\np({classes[positive]}) {prediction.Probabilities[positive]:0.00}");
     }
 
-    private static ExperimentFigure SeverityByClass(MiasDataset dataset)
+    private static ExperimentFigure SeverityByClass(Dataset dataset)
     {
         var lesions = dataset.Lesions.ToList();
         var categories = s_classes.Select(c => c.Code()).ToList();
@@ -119,7 +119,7 @@ public static class ExperimentFigures
             StackedBarFigure.RenderPng("Severity by abnormality class (mini-MIAS)", "lesions", categories, [Series(Severity.Benign), Series(Severity.Malignant)]));
     }
 
-    private static ExperimentFigure BalancingEffect(ExperimentPlan plan, MiasDataset dataset)
+    private static ExperimentFigure BalancingEffect(ExperimentPlan plan, Dataset dataset)
     {
         var origins = PatchPipeline.Default.Extractor(plan.Seed).Plan(dataset.Scans).Origins;
         var bars = new List<(string Category, IReadOnlyList<string> Classes, IReadOnlyList<Sample> Kept)>();
@@ -287,7 +287,7 @@ public static class ExperimentFigures
     }
 
     /// <summary>Scans decoded once each, and patches cut as training cut them (variant 0, before augmentation).</summary>
-    private sealed class ScanCache(MiasDataset dataset)
+    private sealed class ScanCache(Dataset dataset)
     {
         private readonly Dictionary<string, GrayImage> _images = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (PatchExtractor Extractor, Dictionary<string, PatchOrigin> Origins)> _plans = new(StringComparer.Ordinal);

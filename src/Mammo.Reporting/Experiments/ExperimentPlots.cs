@@ -8,7 +8,7 @@ namespace Mammo.Reporting.Experiments;
 public static class ExperimentPlots
 {
     /// <summary>The figures, as written to <c>plots/</c>.</summary>
-    public static IReadOnlyList<ExperimentFigure> Draw(ExperimentFolder folder, MiasDataset dataset, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<ExperimentFigure> Draw(ExperimentFolder folder, Dataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);

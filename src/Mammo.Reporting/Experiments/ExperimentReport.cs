@@ -43,7 +43,7 @@ public static class ExperimentReport
         .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 1.5rem; }
         """;
 
-    public static string Render(ExperimentFolder folder, MiasDataset dataset, IReadOnlyList<ExperimentFigure> figures, DateTimeOffset generated)
+    public static string Render(ExperimentFolder folder, Dataset dataset, IReadOnlyList<ExperimentFigure> figures, DateTimeOffset generated)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -95,7 +95,7 @@ public static class ExperimentReport
         html.Append("</ol>\n</nav>\n");
     }
 
-    private static void Dataset(StringBuilder html, MiasDataset dataset, IReadOnlyList<ExperimentFigure> figures)
+    private static void Dataset(StringBuilder html, Dataset dataset, IReadOnlyList<ExperimentFigure> figures)
     {
         var s = DatasetSummary.Of(dataset);
         Heading(html, "dataset");
@@ -279,7 +279,7 @@ public static class ExperimentReport
         }
     }
 
-    private static void Caveats(StringBuilder html, MiasDataset dataset, ExperimentPlan plan)
+    private static void Caveats(StringBuilder html, Dataset dataset, ExperimentPlan plan)
     {
         var s = DatasetSummary.Of(dataset);
         Heading(html, "caveats");

@@ -26,6 +26,7 @@ public static class FigureStyle
         Tissue.Fatty => "fatty",
         Tissue.FattyGlandular => "fatty-glandular",
         Tissue.DenseGlandular => "dense-glandular",
+        Tissue.Unknown => "unknown",
         _ => throw new ArgumentOutOfRangeException(nameof(tissue)),
     };
 

@@ -10,4 +10,10 @@ public enum AbnormalityClass
     ArchitecturalDistortion,
     Asymmetry,
     Normal,
+
+    /// <summary>
+    /// A class outside MIAS's six (a manifest's free text, kept in <see cref="Lesion.ClassName"/>): counted and cut,
+    /// in no benign-vs-malignant group, an abnormal lesion for the normal-vs-abnormal tasks.
+    /// </summary>
+    Other,
 }

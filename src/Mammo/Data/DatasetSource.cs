@@ -65,6 +65,14 @@ public abstract class DatasetSource
         return ScanImageReader.Read(file.Content, System.IO.Path.Combine(Path, file.FileName), Limits);
     }
 
+    /// <summary>Decodes a file this source read at its stored depth (16-bit stays 16-bit), within its <see cref="Limits"/>.</summary>
+    /// <exception cref="ImageLoadException">Not a readable image, or above the limits.</exception>
+    public ScanImage DecodeScan(ScanFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ScanImageReader.ReadScan(file.Content, System.IO.Path.Combine(Path, file.FileName), Limits);
+    }
+
     /// <summary>The bytes of one file.</summary>
     public ScanFile ReadScanFile(string fileName) =>
         ReadScanFiles(new HashSet<string>(StringComparer.Ordinal) { fileName }).FirstOrDefault()

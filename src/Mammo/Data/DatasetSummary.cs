@@ -18,25 +18,28 @@ public sealed record DatasetSummary(
     IReadOnlyList<string> LesionsWithoutLocation,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> ClassBySeverity,
     IReadOnlyDictionary<string, int> ScansByTissue,
-    IReadOnlyList<DataIssue> Excluded)
+    IReadOnlyList<DataIssue> Excluded,
+    DatasetFormat Format)
 {
-    public static DatasetSummary Of(MiasDataset dataset)
+    public static DatasetSummary Of(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var lesions = dataset.Lesions.ToList();
         var located = lesions.Where(l => l.Location is not null).ToList();
-        var classBySeverity = MiasCodes.AbnormalClasses.ToDictionary(
+        // OTHER (free-text classes) and unknown tissue appear only where a dataset has them: MIAS's counts stay as they were.
+        var classes = MiasCodes.AbnormalClasses.Concat(lesions.Any(l => l.Class == AbnormalityClass.Other) ? [AbnormalityClass.Other] : []);
+        var classBySeverity = classes.ToDictionary(
             c => c.Code(),
             c => (IReadOnlyDictionary<string, int>)new Dictionary<string, int>
             {
                 ["B"] = lesions.Count(l => l.Class == c && l.Severity == Severity.Benign),
                 ["M"] = lesions.Count(l => l.Class == c && l.Severity == Severity.Malignant),
             });
-        var byTissue = Enum.GetValues<Tissue>().ToDictionary(t => t.Code(), t => dataset.Scans.Count(s => s.Tissue == t));
+        var byTissue = Enum.GetValues<Tissue>().Where(t => t != Tissue.Unknown || dataset.Scans.Any(s => s.Tissue == t)).ToDictionary(t => t.Code(), t => dataset.Scans.Count(s => s.Tissue == t));
         return new DatasetSummary(
             dataset.Source.Path,
             dataset.Scans.Count,
-            dataset.Scans.Select(s => s.Patient).Distinct().Count(),
+            dataset.Scans.Select(s => s.PatientId).Distinct(StringComparer.Ordinal).Count(),
             dataset.LabelRowCount,
             dataset.Scans.Count(s => s.IsNormal),
             dataset.Scans.Count(s => !s.IsNormal),
@@ -47,6 +50,7 @@ public sealed record DatasetSummary(
             lesions.Where(l => l.Location is null).Select(l => l.ScanId).Distinct().ToList(),
             classBySeverity,
             byTissue,
-            dataset.Excluded);
+            dataset.Excluded,
+            dataset.Format);
     }
 }

@@ -1,6 +1,6 @@
 namespace Mammo.Data;
 
-/// <summary>One abnormality listed in Info.txt. A scan may list several; <see cref="Index"/> orders them.</summary>
+/// <summary>One abnormality listed in Info.txt (or a manifest or CBIS-DDSM row). A scan may list several; <see cref="Index"/> orders them.</summary>
 /// <param name="ScanId">The scan's reference, e.g. <c>mdb005</c>.</param>
 /// <param name="Index">0-based position among the scan's lesions, in Info.txt order.</param>
 /// <param name="Location">Null where Info.txt gives no centre (mdb059; the <c>*NOTE 3*</c> calcifications).</param>
@@ -14,4 +14,8 @@ public sealed record Lesion(
     Severity Severity,
     LesionLocation? Location,
     string? Note,
-    int Line);
+    int Line)
+{
+    /// <summary>The class as the dataset wrote it (MIAS: its code; a manifest's free text; CBIS-DDSM's type and shape).</summary>
+    public string ClassName { get; init; } = Class.Code();
+}

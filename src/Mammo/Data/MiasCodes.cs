@@ -48,6 +48,7 @@ public static class MiasCodes
         AbnormalityClass.ArchitecturalDistortion => "ARCH",
         AbnormalityClass.Asymmetry => "ASYM",
         AbnormalityClass.Normal => "NORM",
+        AbnormalityClass.Other => "OTHER",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
@@ -56,6 +57,7 @@ public static class MiasCodes
         Tissue.Fatty => "F",
         Tissue.FattyGlandular => "G",
         Tissue.DenseGlandular => "D",
+        Tissue.Unknown => "-",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 

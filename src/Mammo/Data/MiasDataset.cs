@@ -3,40 +3,17 @@ using Mammo.Imaging;
 namespace Mammo.Data;
 
 /// <summary>
-/// The mini-MIAS database as read from a <see cref="DatasetSource"/>: its scans with their lesions, and
-/// the records left out, each with the file, line and reason. Nothing here ever writes to the source.
+/// Reads the mini-MIAS database from a <see cref="DatasetSource"/> (its folder or archive): Info.txt's rows, each
+/// listed image's header checked, into a <see cref="Dataset"/>.
 /// </summary>
-public sealed class MiasDataset
+public static class MiasDataset
 {
     /// <summary>Every MIAS scan is 1024×1024.</summary>
     public const int ImageSize = 1024;
 
-    private MiasDataset(DatasetSource source, int labelRowCount, IReadOnlyList<Scan> scans, IReadOnlyList<DataIssue> excluded)
-    {
-        Source = source;
-        LabelRowCount = labelRowCount;
-        Scans = scans;
-        Excluded = excluded;
-    }
-
-    public DatasetSource Source { get; }
-
-    /// <summary>Lines of Info.txt that start with <c>mdb</c>, understood or not.</summary>
-    public int LabelRowCount { get; }
-
-    /// <summary>Usable scans, in reference order.</summary>
-    public IReadOnlyList<Scan> Scans { get; }
-
-    /// <summary>Records left out, with the reason; empty when the data is clean.</summary>
-    public IReadOnlyList<DataIssue> Excluded { get; }
-
-    public IEnumerable<Lesion> Lesions => Scans.SelectMany(s => s.Lesions);
-
-    public Scan? FindScan(string id) => Scans.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Reads Info.txt and checks every listed image's header (not its pixels).</summary>
     /// <exception cref="MammoDataException">In strict mode, the first issue found; always, an unreadable source.</exception>
-    public static MiasDataset Load(DatasetSource source, DatasetLoadOptions? options = null)
+    public static Dataset Load(DatasetSource source, DatasetLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= new DatasetLoadOptions();
@@ -68,13 +45,8 @@ public sealed class MiasDataset
             issues.Add(new DataIssue(System.IO.Path.Combine(source.Path, name), null, null, $"has no row in {MiasLabelReader.FileName}"));
         }
 
-        if (options.Strict && issues.Count > 0)
-        {
-            var more = issues.Count > 1 ? $" (and {issues.Count - 1} more issue(s))" : string.Empty;
-            throw new MammoDataException(issues[0] + more) { Remedy = issues.Count > 1 ? DataRemedy.ListAllIssues : DataRemedy.None };
-        }
-
-        return new MiasDataset(source, table.RowCount, usable, issues);
+        Dataset.ThrowIfStrict(options.Strict, issues);
+        return new Dataset(DatasetFormat.Mias, source, table.RowCount, usable, issues);
     }
 
     private static List<Scan> AssembleScans(LabelTable table, List<DataIssue> issues)

@@ -6,4 +6,7 @@ public enum Tissue
     Fatty,
     FattyGlandular,
     DenseGlandular,
+
+    /// <summary>Not given: datasets other than MIAS (CBIS-DDSM's breast density is a BI-RADS grade, not this).</summary>
+    Unknown,
 }

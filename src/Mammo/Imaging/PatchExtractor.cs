@@ -63,7 +63,7 @@ public sealed class PatchExtractor
                 }
                 else
                 {
-                    skipped.Add(new DataIssue(MiasLabelReader.FileName, lesion.Line, scan.Id,
+                    skipped.Add(new DataIssue(scan.LabelFile, lesion.Line, scan.Id,
                         $"{scan.Id} {lesion.Class.Code()} {lesion.Severity.Code()} has no location{(lesion.Note is null ? string.Empty : $" ({lesion.Note})")}; no patch"));
                 }
             }
@@ -83,13 +83,27 @@ public sealed class PatchExtractor
     public byte[] CutAt(GrayImage scan, double x, double y, double radius)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        if (!(radius > 0) || radius > PatchGeometry.MaximumRadius(scan) || !double.IsFinite(x) || !double.IsFinite(y))
-        {
-            throw new MammoDataException($"a region at ({x}, {y}) with radius {radius} does not fit the {scan.Width}×{scan.Height} image (radius 0 < r ≤ {PatchGeometry.MaximumRadius(scan)})");
-        }
-
-        var (left, top, side) = PatchGeometry.Square(x, PatchGeometry.ImageRow(y, scan.Height), radius);
+        var (left, top, side) = Square(scan.Width, scan.Height, x, y, radius);
         var square = PatchGeometry.Crop(scan, left, top, side);
+        return Resampling.Resize(square, side, side, Options.Size, Options.Size);
+    }
+
+    /// <summary>Cuts one region out of a scan at its stored depth, windows it to 8 bits and resizes it to <c>Size×Size</c>.</summary>
+    public byte[] Cut(ScanImage scan, PatchOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return CutAt(scan, origin.X, origin.Y, origin.Radius);
+    }
+
+    /// <summary>
+    /// Cuts the square of radius <paramref name="radius"/> centred at MIAS (x, y) from the full-depth samples, maps
+    /// it through the image's window (so a 16-bit copy of an 8-bit scan gives the same bytes) and resizes it.
+    /// </summary>
+    public byte[] CutAt(ScanImage scan, double x, double y, double radius)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var (left, top, side) = Square(scan.Width, scan.Height, x, y, radius);
+        var square = scan.CropLevels(left, top, side);
         return Resampling.Resize(square, side, side, Options.Size, Options.Size);
     }
 
@@ -118,7 +132,7 @@ public sealed class PatchExtractor
         var files = Partitioner.Create(source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken), EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(files, parallel, file =>
         {
-            var image = source.Decode(file);
+            var image = source.DecodeScan(file);
             foreach (var (origin, index) in byFile[file.FileName])
             {
                 results[index] = [.. Augment(origin, Cut(image, origin))];
@@ -136,11 +150,30 @@ public sealed class PatchExtractor
         return [.. results.SelectMany(r => r)];
     }
 
+    private static (int Left, int Top, int Side) Square(int width, int height, double x, double y, double radius)
+    {
+        var maximum = Math.Max(width, height);
+        if (!(radius > 0) || radius > maximum || !double.IsFinite(x) || !double.IsFinite(y))
+        {
+            throw new MammoDataException($"a region at ({x}, {y}) with radius {radius} does not fit the {width}×{height} image (radius 0 < r ≤ {maximum})");
+        }
+
+        return PatchGeometry.Square(x, PatchGeometry.ImageRow(y, height), radius);
+    }
+
     private PatchOrigin RandomCentre(Scan scan, Lesion? lesion)
     {
         var random = SeedSequence.Random(Options.Seed, scan.Number);
         double x = random.Next(Options.NormalCentreMin, Options.NormalCentreMax + 1);
         double y = random.Next(Options.NormalCentreMin, Options.NormalCentreMax + 1);
+
+        // The range is about MIAS's centre (512); a scan of another size is drawn about its own centre.
+        if (scan.Width is { } width && scan.Height is { } height)
+        {
+            x += (width / 2.0) - (MiasDataset.ImageSize / 2);
+            y += (height / 2.0) - (MiasDataset.ImageSize / 2);
+        }
+
         return new PatchOrigin(scan, lesion, x, y, Options.NormalRadius);
     }
 }

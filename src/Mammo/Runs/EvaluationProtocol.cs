@@ -14,4 +14,10 @@ public enum EvaluationProtocol
     /// the test part also used for validation. Leaky: copies of one lesion sit on both sides.
     /// </summary>
     Seed,
+
+    /// <summary>
+    /// The dataset's own train/test split (CBIS-DDSM's official one, a manifest's split column) as published; the
+    /// validation part drawn by patient from its training scans.
+    /// </summary>
+    Official,
 }

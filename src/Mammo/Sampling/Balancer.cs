@@ -14,6 +14,10 @@ public static class Balancer
     [
         .. MiasCodes.AbnormalClasses.SelectMany(c => new (AbnormalityClass, Severity?)[] { (c, Severity.Benign), (c, Severity.Malignant) }),
         (AbnormalityClass.Normal, null),
+
+        // After the MIAS cells, so that their seed streams (their index) stay what they were.
+        (AbnormalityClass.Other, Severity.Benign),
+        (AbnormalityClass.Other, Severity.Malignant),
     ];
 
     /// <summary>
@@ -90,7 +94,7 @@ public static class Balancer
     {
         var targets = new Dictionary<(AbnormalityClass, Severity?), int>();
         var classTotals = new List<int>();
-        foreach (var cls in MiasCodes.AbnormalClasses)
+        foreach (var cls in MiasCodes.AbnormalClasses.Append(AbnormalityClass.Other))
         {
             var benign = cells.GetValueOrDefault((cls, Severity.Benign))?.Length ?? 0;
             var malignant = cells.GetValueOrDefault((cls, Severity.Malignant))?.Length ?? 0;

@@ -21,7 +21,7 @@ public sealed class MiasDatasetTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private MiasDataset Load(bool strict = false) =>
+    private Dataset Load(bool strict = false) =>
         MiasDataset.Load(DatasetSource.Open(_folder.Path), new DatasetLoadOptions(strict, ImageSize: 64));
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class BaselineRunnerTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private (MiasDataset Dataset, List<Sample> Samples) Lesions(params string[] rows)
+    private (Dataset Dataset, List<Sample> Samples) Lesions(params string[] rows)
     {
         SyntheticMias.Write(_folder.Path, rows, size: 128);
         var dataset = MiasDataset.Load(DatasetSource.Open(_folder.Path), new DatasetLoadOptions(Strict: true, ImageSize: 128));

@@ -16,7 +16,7 @@ public sealed class ExperimentCellTests : IDisposable
     private static readonly ExperimentCell s_seed = new("calc", Balancing.Class, EvaluationProtocol.Seed);
     private static readonly ExperimentCell s_cv = new("calc", Balancing.Class, EvaluationProtocol.Cv);
     private readonly TempFolder _folder = new();
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
 
     public ExperimentCellTests()
     {

@@ -14,7 +14,7 @@ public sealed class InitFromTests : IDisposable
 {
     private const int Size = 128;
     private readonly TempFolder _folder = new();
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
 
     public InitFromTests()
     {

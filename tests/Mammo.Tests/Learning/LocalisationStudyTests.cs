@@ -15,7 +15,7 @@ public sealed class LocalisationStudyTests : IDisposable
 {
     private const int Size = 128;
     private readonly TempFolder _folder = new();
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
 
     public LocalisationStudyTests()
     {

@@ -20,7 +20,7 @@ public sealed class RunBaselinesTests : IDisposable
     private const int Size = 1024;
     private readonly TempFolder _folder = new();
     private readonly string _data;
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
 
     public RunBaselinesTests()
     {

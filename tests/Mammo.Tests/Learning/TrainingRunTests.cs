@@ -13,7 +13,7 @@ public sealed class TrainingRunTests : IDisposable
 {
     private const int Size = 128;
     private readonly TempFolder _folder = new();
-    private readonly MiasDataset _dataset;
+    private readonly Dataset _dataset;
 
     public TrainingRunTests()
     {

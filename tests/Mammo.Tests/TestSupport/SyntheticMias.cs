@@ -51,7 +51,7 @@ public static class SyntheticMias
     /// The training tests' dataset, written under <paramref name="folder"/>/data and loaded strictly: 48 films of
     /// 24 patients, one 12 px calcification each, benign and malignant alternating by patient.
     /// </summary>
-    public static MiasDataset Calcifications(string folder, int size)
+    public static Dataset Calcifications(string folder, int size)
     {
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(data);

@@ -89,6 +89,57 @@ public sealed record DicomImage
         return new GrayImage(Width, Height, pixels);
     }
 
+    /// <summary>
+    /// The image at full depth: where every modality value is a whole number in 0..65535 (the stored values of an
+    /// unsigned mammogram with the usual rescale), the values themselves, with a window table that maps each exactly
+    /// as <see cref="ToGrayImage()"/> would (the file's window, else min–max; MONOCHROME1 inverted; padding black).
+    /// Signed or fractional values have no 16-bit form and come as the 8-bit image.
+    /// </summary>
+    public ScanImage ToScanImage()
+    {
+        var count = Width * Height;
+        var samples = new ushort[count];
+        float? padding = null;
+        for (var i = 0; i < count; i++)
+        {
+            var value = Values[i];
+            if (value < 0 || value > ushort.MaxValue || value != MathF.Floor(value))
+            {
+                return ScanImage.FromGray(ToGrayImage());
+            }
+
+            samples[i] = (ushort)value;
+            if (Padding is not null && Padding[i])
+            {
+                padding ??= value;
+            }
+        }
+
+        // Padding is a stored value: one modality value, and no other pixel may share it for the table to hold.
+        if (padding is { } pad && Enumerable.Range(0, count).Any(i => Padding![i] != (Values[i] == pad)))
+        {
+            return ScanImage.FromGray(ToGrayImage());
+        }
+
+        var (min, max) = Window is null ? ValueRange() : (0, 0);
+        var range = max > min ? max - min : double.PositiveInfinity;
+        var invert = Photometric == PhotometricInterpretation.Monochrome1;
+        var levels = new byte[ScanImage.LevelCount];
+        for (var v = 0; v < levels.Length; v++)
+        {
+            var y = Window is null ? (v - min) * 255 / range : Window.Map(v, 0, 255);
+            var level = (byte)Math.Clamp(Math.Floor(y + 0.5), 0, 255);
+            levels[v] = invert ? (byte)(255 - level) : level;
+        }
+
+        if (padding is { } black)
+        {
+            levels[(int)black] = 0;
+        }
+
+        return new ScanImage(Width, Height, samples, BitsStored > 8 ? 16 : 8, levels);
+    }
+
     private (double Min, double Max) ValueRange()
     {
         var min = double.PositiveInfinity;
