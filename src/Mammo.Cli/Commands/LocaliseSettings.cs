@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,14 +14,14 @@ public sealed class LocaliseSettings : DataSettings
     public string Run { get; init; } = string.Empty;
 
     [CommandOption("--min-inside <SHARE>")]
-    [Description("The share of a region's square that must be breast tissue (windows across the skin line or film edge score high on contrast alone).")]
-    [DefaultValue(0.9)]
-    public double MinimumInside { get; init; } = 0.9;
+    [Description(HeatmapOptions.MinimumInsideDescription)]
+    [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
+    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
 
     [CommandOption("--radii <R,R,...>")]
-    [Description("Lesion radii (pixels) the heat map looks for, as for mammo predict.")]
-    [DefaultValue("48,96")]
-    public string Radii { get; init; } = "48,96";
+    [Description(HeatmapOptions.RadiiDescription)]
+    [DefaultValue(ScanHeatmap.DefaultRadiiText)]
+    public string Radii { get; init; } = ScanHeatmap.DefaultRadiiText;
 
     [CommandOption("--regions <N>")]
     [Description("Regions kept per scan: how far the FROC curve reaches.")]
@@ -45,18 +46,13 @@ public sealed class LocaliseSettings : DataSettings
     [Description("Replace an existing --out folder written by an earlier mammo localise.")]
     public bool Overwrite { get; init; }
 
-    public IReadOnlyList<double> RadiusList() => [.. Radii.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
+    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
 
     public override ValidationResult Validate()
     {
-        if (MinimumInside is < 0 or > 1)
+        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
         {
-            return ValidationResult.Error($"--min-inside {MinimumInside.ToString(CultureInfo.InvariantCulture)}: expected a share between 0 and 1");
-        }
-
-        if (Radii.Split(',').Any(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 4 || v > 1000))
-        {
-            return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 48,96");
+            return heatmap;
         }
 
         if (Regions < 5)

@@ -20,15 +20,19 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         ArgumentNullException.ThrowIfNull(settings);
         var limits = DataSettings.LimitsOf(settings.MaxPixels);
         var guard = new OutputGuard(settings.Run, settings.Image);
-        var batch = Directory.Exists(settings.Image) || settings.Image.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || settings.Image.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
+        var mode = settings.Mode();
+        var batch = mode == PredictMode.Batch;
         if (batch && settings.At is not null)
         {
             throw new InvalidSettingException("region", "--at names a region of one image; give an image file, not a folder or archive");
         }
 
-        var output = batch ? settings.Out ?? "heatmap-regions.csv"
-            : settings.At is null ? settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png"
-            : null;
+        var output = mode switch
+        {
+            PredictMode.Batch => settings.Out ?? "heatmap-regions.csv",
+            PredictMode.Heatmap => settings.Out ?? Path.GetFileNameWithoutExtension(settings.Image) + "-heatmap.png",
+            _ => null,
+        };
         if (output is not null)
         {
             guard.CheckFile(output, settings.Overwrite);
@@ -48,7 +52,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         }
 
         var image = ScanImageReader.Read(settings.Image, limits);
-        if (settings.At is null)
+        if (mode == PredictMode.Heatmap)
         {
             return Heatmap(settings, model, standing, assignment, image, output!);
         }

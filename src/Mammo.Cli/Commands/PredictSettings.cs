@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Mammo.Imaging;
+using Mammo.Learning.Inference;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -39,14 +40,14 @@ public sealed class PredictSettings : CommandSettings
     public int Top { get; init; } = 5;
 
     [CommandOption("--min-inside <SHARE>")]
-    [Description("Without --at: the share of a region's square that must be breast tissue (windows across the skin line or film edge score high on contrast alone).")]
-    [DefaultValue(0.9)]
-    public double MinimumInside { get; init; } = 0.9;
+    [Description(HeatmapOptions.MinimumInsideDescription)]
+    [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
+    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
 
     [CommandOption("--radii <R,R,...>")]
-    [Description("Without --at: lesion radii (pixels) to scan for; each is one scale (24 / r).")]
-    [DefaultValue("48,96")]
-    public string Radii { get; init; } = "48,96";
+    [Description(HeatmapOptions.RadiiDescription)]
+    [DefaultValue(ScanHeatmap.DefaultRadiiText)]
+    public string Radii { get; init; } = ScanHeatmap.DefaultRadiiText;
 
     [CommandOption("--engine <ENGINE>")]
     [Description("onnx (the run's networks exported in memory and run by ONNX Runtime: measured 2.4× faster for heat maps, the same probabilities within 1e-5) or torch (libtorch, as trained).")]
@@ -66,7 +67,25 @@ public sealed class PredictSettings : CommandSettings
     [Description("Print the prediction as JSON.")]
     public bool Json { get; init; }
 
-    public IReadOnlyList<double> RadiusList() => [.. Radii.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
+    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
+
+    /// <summary>
+    /// The mode, from what IMAGE is rather than how it is named: a folder, or a file that starts as gzip does (an
+    /// archive of scans), is a batch; otherwise one image, a region of it with --at.
+    /// </summary>
+    public PredictMode Mode() =>
+        Directory.Exists(Image) || IsGzip(Image) ? PredictMode.Batch : At is null ? PredictMode.Heatmap : PredictMode.Region;
+
+    private static bool IsGzip(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var file = File.OpenRead(path);
+        return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
+    }
 
     public (double X, double Y, double R) Region()
     {
@@ -76,19 +95,14 @@ public sealed class PredictSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (MinimumInside is < 0 or > 1)
+        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
         {
-            return ValidationResult.Error($"--min-inside {MinimumInside.ToString(CultureInfo.InvariantCulture)}: expected a share between 0 and 1");
+            return heatmap;
         }
 
         if (Top < 1)
         {
             return ValidationResult.Error("--top must be at least 1");
-        }
-
-        if (Radii.Split(',').Any(r => !double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 4 || v > 1000))
-        {
-            return ValidationResult.Error($"--radii '{Radii}': expected radii between 4 and 1000 pixels, e.g. 48,96");
         }
 
         if (At is null)

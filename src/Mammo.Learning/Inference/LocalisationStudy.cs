@@ -19,7 +19,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     private readonly Dataset _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
 
     /// <summary>Heat-map radii, as for <see cref="ScanHeatmap.Radii"/>.</summary>
-    public IReadOnlyList<double> Radii { get; init; } = [48, 96];
+    public IReadOnlyList<double> Radii { get; init; } = ScanHeatmap.DefaultRadii;
 
     /// <summary>Regions kept per scan (after non-maximum suppression): the FROC curve's reach.</summary>
     public int RegionsPerScan { get; init; } = 10;
@@ -30,7 +30,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     public int Seed { get; init; }
 
     /// <summary>As <see cref="ScanHeatmap.MinimumInside"/>; the random baseline obeys it too.</summary>
-    public double MinimumInside { get; init; } = 0.9;
+    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
 
     /// <summary>The held-out abnormal scans with a located lesion, and the run's unit (fold, or null) that held each out.</summary>
     public IReadOnlyList<(Scan Scan, int? Fold)> HeldOutScans()

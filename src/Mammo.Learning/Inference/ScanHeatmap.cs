@@ -32,14 +32,22 @@ public sealed class ScanHeatmap
         (_scorer, _ownsScorer, _positive) = (() => scorer, false, positiveClass);
     }
 
+    /// <summary>The radii looked for unless told otherwise, as the command line writes them.</summary>
+    public const string DefaultRadiiText = "48,96";
+
+    /// <summary>The share of breast tissue a region needs unless told otherwise.</summary>
+    public const double DefaultMinimumInside = 0.9;
+
+    public static IReadOnlyList<double> DefaultRadii { get; } = [48, 96];
+
     /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
-    public IReadOnlyList<double> Radii { get; init; } = [48, 96];
+    public IReadOnlyList<double> Radii { get; init; } = DefaultRadii;
 
     /// <summary>
     /// The share of a region's square that must be breast tissue for it to be listed. Windows across the skin line
     /// or the film's edge score high on contrast alone (measured: they filled the top regions of held-out scans).
     /// </summary>
-    public double MinimumInside { get; init; } = 0.9;
+    public double MinimumInside { get; init; } = DefaultMinimumInside;
 
     /// <summary>Side of the returned score grid.</summary>
     public int GridSize { get; init; } = 256;
