@@ -1,0 +1,62 @@
+using Mammo.Imaging;
+using Mammo.Learning.Inference;
+using Mammo.Learning.Training;
+using Mammo.Reporting.Figures;
+using Mammo.Web.Api;
+
+namespace Mammo.Web.Services;
+
+/// <summary>
+/// What <c>mammo predict</c> computes, for the web: the same model choice (<see cref="ModelCache.For"/>), the same
+/// region classifier over the same ONNX Runtime export, the same heat map with the command's default radii and
+/// tissue rule. Only the answer's shape differs.
+/// </summary>
+public sealed class PredictionService(ModelCache models)
+{
+    /// <summary>The command line's default radii and tissue share (<c>--radii 48,96 --min-inside 0.9</c>).</summary>
+    public static IReadOnlyList<double> Radii { get; } = [48, 96];
+
+    public const double MinimumInside = 0.9;
+
+    /// <param name="y">MIAS convention: pixels from the bottom edge.</param>
+    public PredictionAnswer Classify(ListedRun run, GrayImage image, string imageName, double x, double y, double r)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(image);
+        var (loaded, assignment) = models.For(new RunFolder(run.Path), imageName);
+        var prediction = new RegionClassifier(loaded.Regions, loaded.Regions.PatchSize).Classify(image, x, y, r);
+        return new PredictionAnswer(
+            run.Name, imageName, loaded.Model.Task.Name, prediction.X, prediction.Y, PatchGeometry.ImageRow(prediction.Y, image.Height), prediction.Radius,
+            prediction.Label, prediction.Classes.Zip(prediction.Probabilities).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
+            prediction.Variants, loaded.Model.Models, loaded.Model.Config.Leaky, loaded.Standing, assignment);
+    }
+
+    public async Task<HeatmapAnswer> MapAsync(ListedRun run, GrayImage image, string imageName, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(image);
+        var (loaded, assignment) = models.For(new RunFolder(run.Path), imageName);
+        await loaded.HeatmapGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        HeatmapResult result;
+        try
+        {
+            // Off the request thread: a pass takes about a second of both cores, and other requests keep being served.
+            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass) { Radii = Radii, MinimumInside = MinimumInside }.Compute(image, top), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            loaded.HeatmapGate.Release();
+        }
+
+        var overlay = PngImages.Overlay(result.Grid, score =>
+        {
+            var colour = HeatmapFigure.Colormap.GetColor(score);
+            return (colour.R, colour.G, colour.B);
+        });
+        var task = loaded.Model.Task;
+        return new HeatmapAnswer(
+            run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", Radii,
+            [.. result.Top.Select((t, i) => new RegionAnswer(i + 1, t.Column, t.Y, t.Row, t.Radius, t.Score))],
+            image.Width, image.Height, "data:image/png;base64," + Convert.ToBase64String(overlay), result.Seconds, loaded.Standing, assignment);
+    }
+}
