@@ -41,6 +41,9 @@ public sealed class MammoServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Done once every scan's thumbnail and PNG is in the cache (made in the background from the first start).</summary>
+    public Task PicturesReady => _app.Services.GetRequiredService<DatasetCatalog>().Warming;
+
     /// <summary>The scans the dataset kept.</summary>
     public int ScanCount => _app.Services.GetRequiredService<DatasetCatalog>().Dataset.Scans.Count;
 
@@ -137,9 +140,10 @@ public sealed class MammoServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var (models, dataset) = (_app.Services.GetService<ModelCache>(), _app.Services.GetService<DatasetCatalog>());
         await _app.DisposeAsync().ConfigureAwait(false);
-        _app.Services.GetService<ModelCache>()?.Dispose();
-        _app.Services.GetService<DatasetCatalog>()?.Dispose();
+        models?.Dispose();
+        dataset?.Dispose();
     }
 
     private static IPAddress ListenAddress(string host) =>

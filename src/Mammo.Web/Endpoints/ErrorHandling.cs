@@ -38,7 +38,7 @@ public sealed partial class ErrorHandling(RequestDelegate next, ILogger<ErrorHan
     {
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerExceptions[0]),
         ImageTooLargeException => (StatusCodes.Status413PayloadTooLarge, e.Message),
-        BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the upload is larger than the server accepts" : b.Message),
+        BadHttpRequestException b => (b.StatusCode, b.Message),
         InvalidDataException => (StatusCodes.Status413PayloadTooLarge, "the upload is larger than the server accepts"),
         MammoException => (StatusCodes.Status400BadRequest, e.Message),
         JsonException => (StatusCodes.Status400BadRequest, "the request body is not the JSON expected: " + e.Message),

@@ -26,7 +26,7 @@ public static class PredictEndpoints
             var request = context.Request;
             if (request.ContentLength is { } length && length > options.MaxUploadBytes + (64 << 10))
             {
-                return ApiResponses.TooLarge($"the request is {length} bytes; the server accepts uploads up to {options.MaxUploadBytes} bytes");
+                return ApiResponses.TooLarge($"the request is {length} bytes, more than the {options.MaxUploadBytes} bytes the server accepts");
             }
 
             PredictRequest query;
@@ -34,7 +34,7 @@ public static class PredictEndpoints
             string imageName;
             if (request.HasFormContentType)
             {
-                var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }, context.RequestAborted).ConfigureAwait(false);
+                var form = await ReadFormAsync(context, options).ConfigureAwait(false);
                 query = FromForm(form);
                 (imageName, image) = await ReadImageAsync(form, options, context.RequestAborted).ConfigureAwait(false);
             }
@@ -91,10 +91,10 @@ public static class PredictEndpoints
 
             if (context.Request.ContentLength is { } length && length > options.MaxUploadBytes + (64 << 10))
             {
-                return ApiResponses.TooLarge($"the request is {length} bytes; the server accepts uploads up to {options.MaxUploadBytes} bytes");
+                return ApiResponses.TooLarge($"the request is {length} bytes, more than the {options.MaxUploadBytes} bytes the server accepts");
             }
 
-            var form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }, context.RequestAborted).ConfigureAwait(false);
+            var form = await ReadFormAsync(context, options).ConfigureAwait(false);
             var (name, image) = await ReadImageAsync(form, options, context.RequestAborted).ConfigureAwait(false);
             var upload = uploads.Add(name, image);
             return Results.Json(new UploadAnswer(upload.Id, upload.Name, image.Width, image.Height, $"/api/uploads/{upload.Id}/image"));
@@ -102,6 +102,19 @@ public static class PredictEndpoints
         app.MapGet("/api/uploads/{id}/image", (string id, UploadStore uploads) =>
             uploads.Find(id) is { } upload ? ApiResponses.Png(upload.Png) : ApiResponses.NotFound($"{id}: no such upload"));
         return group;
+    }
+
+    /// <exception cref="BadHttpRequestException">413: the form is over the upload limit.</exception>
+    private static async Task<IFormCollection> ReadFormAsync(HttpContext context, WebOptions options)
+    {
+        try
+        {
+            return await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.MaxUploadBytes }, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadHttpRequestException($"the upload is larger than the {options.MaxUploadBytes} bytes the server accepts", StatusCodes.Status413PayloadTooLarge, e);
+        }
     }
 
     /// <exception cref="InvalidSettingException">No file in the form.</exception>
@@ -112,7 +125,7 @@ public static class PredictEndpoints
             ?? throw new InvalidSettingException("image", "the form needs the image as a file field named 'image'");
         if (file.Length > options.MaxUploadBytes)
         {
-            throw new BadHttpRequestException($"{file.FileName}: {file.Length} bytes; the server accepts uploads up to {options.MaxUploadBytes} bytes", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException($"{file.FileName}: {file.Length} bytes, more than the {options.MaxUploadBytes} bytes the server accepts", StatusCodes.Status413PayloadTooLarge);
         }
 
         // Decoded from memory: an upload never touches the disk, let alone the data or run folders.
