@@ -54,9 +54,10 @@ public sealed class PredictionService(ModelCache models)
             return (colour.R, colour.G, colour.B);
         });
         var task = loaded.Model.Task;
+        var scored = result.Grid.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).ToList();
         return new HeatmapAnswer(
             run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", Radii,
             [.. result.Top.Select((t, i) => new RegionAnswer(i + 1, t.Column, t.Y, t.Row, t.Radius, t.Score))],
-            image.Width, image.Height, "data:image/png;base64," + Convert.ToBase64String(overlay), result.Seconds, loaded.Standing, assignment);
+            image.Width, image.Height, "data:image/png;base64," + Convert.ToBase64String(overlay), scored.Min(), scored.Max(), result.Seconds, loaded.Standing, assignment);
     }
 }

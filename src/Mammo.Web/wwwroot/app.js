@@ -92,7 +92,7 @@ async function datasetPage() {
     const byClass = {};
     for (const scan of shown) for (const c of scan.normal ? ["normal"] : scan.classes) byClass[c] = (byClass[c] || 0) + 1;
     counts.replaceChildren(
-      el("strong", { id: "shown-count", text: `${shown.length} of ${listing.count} scans` }), ` · ${lesions} lesions · `,
+      el("strong", { id: "shown-count", text: `${shown.length} of ${listing.count} scans` }), ` · ${lesions} lesions · scans by class: `,
       ...Object.entries(byClass).sort().map(([c, n]) => el("span", { text: `${classCodes[c] || "NORM"} ${n}` })));
     grid.replaceChildren(...shown.map(scan => el("a", { class: "card", href: `#/scan/${scan.id}`, "data-scan": scan.id },
       el("img", { src: url(`/api/scans/${scan.id}/thumbnail`), alt: scan.id, loading: "lazy", width: 160, height: 160 }),
@@ -130,6 +130,10 @@ function createViewer({ image, width, height, lesions = [], onPick }) {
     const side = frame.clientWidth;
     stage.style.width = stage.style.height = side + "px";
     stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+    // Labels keep their size on screen whatever the zoom: about 15 px, in image pixels.
+    const unit = width / side / view.scale;
+    for (const text of layer.querySelectorAll("text")) { text.setAttribute("font-size", 15 * unit); text.setAttribute("stroke-width", 3 * unit); }
+    for (const circle of layer.querySelectorAll("circle")) circle.setAttribute("stroke-width", 2.5 * unit);
   }
   function zoom(factor, cx = frame.clientWidth / 2, cy = frame.clientHeight / 2) {
     const next = Math.min(12, Math.max(1, view.scale * factor));
@@ -191,6 +195,7 @@ function createViewer({ image, width, height, lesions = [], onPick }) {
   function showPick(x, row, r) {
     pick.setAttribute("cx", x); pick.setAttribute("cy", row); pick.setAttribute("r", Math.max(r, 2));
     pick.setAttribute("visibility", "visible");
+    apply();
   }
 
   requestAnimationFrame(apply);
@@ -211,9 +216,11 @@ function createViewer({ image, width, height, lesions = [], onPick }) {
         text.textContent = String(region.rank);
         regions.append(text);
       }
+      apply();
     },
-    centreOn(x, row) {
-      if (view.scale < 2) view.scale = 2.5;
+    // Centres a circle and zooms so that it fills about a third of the view (never zooming out).
+    centreOn(x, row, r) {
+      view.scale = Math.max(view.scale, Math.min(8, width / (6 * Math.max(r || 48, 8))));
       const side = frame.clientWidth;
       view.x = side / 2 - x * side / width * view.scale;
       view.y = side / 2 - row * side / height * view.scale;
@@ -256,7 +263,7 @@ async function createPredictPanel(viewer, target) {
   const regionList = el("div", { id: "regions" });
   const heatButton = el("button", { id: "heatmap-button", type: "button", text: "Heat map" });
   const overlayToggle = el("input", { id: "overlay-toggle", type: "checkbox", checked: true, disabled: true });
-  const opacity = el("input", { id: "overlay-opacity", type: "range", min: 0, max: 1, step: 0.05, value: 0.55, disabled: true });
+  const opacity = el("input", { id: "overlay-opacity", type: "range", min: 0, max: 1, step: 0.05, value: 0.4, disabled: true });
   overlayToggle.addEventListener("change", () => viewer.overlayVisible(overlayToggle.checked));
   opacity.addEventListener("input", () => viewer.overlayOpacity(opacity.value));
   viewer.overlayOpacity(opacity.value);
@@ -288,6 +295,7 @@ async function createPredictPanel(viewer, target) {
       const started = performance.now();
       const result = await api("/api/predict", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Object.assign({ run: runSelect.value, top: 5 }, target)) });
       const ms = Math.round(performance.now() - started);
+      viewer.reset();
       viewer.setOverlay(result.overlay);
       viewer.overlayVisible(overlayToggle.checked);
       overlayToggle.disabled = opacity.disabled = false;
@@ -296,10 +304,11 @@ async function createPredictPanel(viewer, target) {
         el("h2", { text: `Most suspicious regions, ${result.score}` }),
         el("table", { id: "region-table" },
           el("tr", {}, el("th", { text: "#" }), el("th", { class: "num", text: "x" }), el("th", { class: "num", text: "y (MIAS)" }), el("th", { class: "num", text: "r" }), el("th", { class: "num", text: "score" })),
-          result.regions.map(region => el("tr", { class: "clickable", title: "classify this region", onclick: () => { viewer.centreOn(region.x, region.row); classify(Math.round(region.x), Math.round(region.row), Math.round(region.radius)); } },
+          result.regions.map(region => el("tr", { class: "clickable", title: "classify this region", onclick: () => { viewer.centreOn(region.x, region.row, region.radius); classify(Math.round(region.x), Math.round(region.row), Math.round(region.radius)); } },
             el("td", { text: region.rank }), el("td", { class: "num", text: Math.round(region.x) }), el("td", { class: "num", text: Math.round(region.y) }),
             el("td", { class: "num", text: Math.round(region.radius) }), el("td", { class: "num", text: fmt(region.score) })))),
-        el("p", { class: "hint", text: `${result.seconds.toFixed(2)} s on the server, ${ms} ms in all · the colour is ${result.score} per window (blue low, red high)` }),
+        el("p", { class: "hint" }, `${result.score} per window: 0 `, el("span", { class: "legend" }), " 1 · on this scan ", el("strong", { text: `${fmt(result.minimum, 2)}–${fmt(result.maximum, 2)}` }),
+          ` · ${result.seconds.toFixed(2)} s on the server, ${ms} ms in all`),
         assignmentText(result.scan), ...standingText(result.held_out));
     } catch (error) { showError(regionList, error); }
     finally { heatButton.disabled = false; busy(""); }
@@ -342,7 +351,7 @@ async function scanPage(id) {
         if (lesion.x === null) return;
         table.querySelectorAll("tr").forEach(r => r.classList.toggle("selected", r.dataset.lesion === String(lesion.index)));
         showGallery(lesion.index);
-        viewer.centreOn(lesion.x, scan.height - lesion.y);
+        viewer.centreOn(lesion.x, scan.height - lesion.y, lesion.radius);
         predict.classify(Math.round(lesion.x), Math.round(scan.height - lesion.y), Math.round(lesion.radius));
       } },
     el("td", { text: lesion.index }), el("td", { text: `${lesion.code} · ${kebab(lesion.class)}` }), el("td", { class: lesion.severity, text: lesion.severity }),
@@ -398,7 +407,7 @@ async function runsPage(name) {
       children.push(el("h2", { text: "Cells" }), el("table", {}, info.cells.map(cell => el("tr", { class: "clickable", onclick: () => { location.hash = `#/runs/${cell.name}`; } },
         el("td", { text: cell.name }), el("td", { class: "num", text: aucCell(cell.held_out) })))));
     }
-    if (info.figures.length) children.push(el("div", { class: "figures" }, info.figures.map(f => el("img", { src: url(f), alt: f.split("/").pop(), loading: "lazy" }))));
+    if (info.figures.length) children.push(el("div", { class: "figures" }, info.figures.map(f => el("img", { src: url(f), alt: f.split("/").pop() }))));
     detail.replaceChildren(el("div", { class: "panel" }, children));
   } catch (error) { showError(detail, error); }
 }

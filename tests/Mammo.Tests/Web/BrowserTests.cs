@@ -115,7 +115,8 @@ public sealed class BrowserTests(WebWorld world)
         // Runs: the run with its figures.
         await page.GotoAsync(world.Server.Address + "#/runs/" + WebWorld.RunName);
         await page.Locator(".figures img").First.WaitForAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.figures img')].every(i => i.complete && i.naturalWidth > 0)");
+        Assert.Equal(4, await page.Locator(".figures img").CountAsync());
         await ShotAsync(page, "runs.png");
 
         Assert.Empty(errors);
