@@ -96,6 +96,14 @@ public sealed class MammoServer : IAsyncDisposable
                 return;
             }
 
+            // On loopback without a token, a page elsewhere could still reach the server through a name that resolves
+            // to 127.0.0.1 (DNS rebinding): only requests that name this machine itself are answered.
+            if (token is null && !AccessToken.IsLoopback(context.Request.Host.Host.Trim('[', ']')))
+            {
+                await ApiResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "this server answers requests for 127.0.0.1 or localhost only").ConfigureAwait(false);
+                return;
+            }
+
             if (token is not null)
             {
                 if (!token.Allows(context))

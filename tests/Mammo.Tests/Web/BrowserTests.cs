@@ -12,7 +12,7 @@ namespace Mammo.Tests.Web;
 /// <c>MAMMO_SCREENSHOTS</c> when set (to look at them).
 /// </summary>
 [Collection(WebServerGroup.Name)]
-public sealed class BrowserTests(WebWorld world)
+public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] s_arguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -73,7 +73,9 @@ public sealed class BrowserTests(WebWorld world)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync(world.Server.Address!.ToString());
         await page.Locator(".card").Nth(321).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.card img')].slice(0, 24).every(i => i.complete && i.naturalWidth > 0)");
         var firstPaint = clock.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dataset page: 322 cards and the first screen's thumbnails in {firstPaint:0.000} s"));
         Assert.Equal(322, await page.Locator(".card").CountAsync());
         Assert.Equal("322 of 322 scans", await page.Locator("#shown-count").TextContentAsync());
         await ShotAsync(page, "dataset.png");
@@ -102,8 +104,10 @@ public sealed class BrowserTests(WebWorld world)
         await ShotAsync(page, "scan-lesion.png");
 
         // The heat map: its five regions listed, the overlay toggled.
+        clock.Restart();
         await page.Locator("#heatmap-button").ClickAsync();
         await page.Locator("#region-table tr.clickable").Nth(4).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"heat map: click to five regions listed in {clock.Elapsed.TotalSeconds:0.000} s"));
         Assert.Equal(5, await page.Locator("#region-table tr.clickable").CountAsync());
         await ShotAsync(page, "scan-heatmap.png");
         await page.Locator("#region-table tr.clickable").First.ClickAsync();
@@ -120,6 +124,7 @@ public sealed class BrowserTests(WebWorld world)
         await ShotAsync(page, "runs.png");
 
         Assert.Empty(errors);
-        Assert.True(firstPaint < 5, string.Create(CultureInfo.InvariantCulture, $"dataset page took {firstPaint:0.00} s"));
+        // The target is 1 s (docs/web.md has the measurement); the bound here leaves room for a loaded shared machine.
+        Assert.True(firstPaint < 3, string.Create(CultureInfo.InvariantCulture, $"dataset page took {firstPaint:0.00} s"));
     }
 }

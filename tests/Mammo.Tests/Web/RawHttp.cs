@@ -10,13 +10,13 @@ namespace Mammo.Tests.Web;
 /// </summary>
 public static class RawHttp
 {
-    public static async Task<(int Status, string Body)> GetAsync(Uri server, string target)
+    public static async Task<(int Status, string Body)> GetAsync(Uri server, string target, string? host = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         await using var stream = tcp.GetStream();
-        var request = Encoding.ASCII.GetBytes($"GET {target} HTTP/1.0\r\nHost: {server.Host}:{server.Port}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.ASCII.GetBytes($"GET {target} HTTP/1.0\r\nHost: {host ?? $"{server.Host}:{server.Port}"}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync();

@@ -51,4 +51,15 @@ public sealed class TokenTests(WebWorld world)
         Assert.Null(world.Server.Token);
         Assert.Equal(HttpStatusCode.OK, loopback.StatusCode);
     }
+
+    [RealMiasFact]
+    public async Task On_loopback_a_request_naming_another_host_is_refused()
+    {
+        var (foreign, body) = await RawHttp.GetAsync(world.Server.Address!, "/api/scans", host: "attacker.example:5173");
+        var (local, _) = await RawHttp.GetAsync(world.Server.Address!, "/api/runs", host: $"localhost:{world.Server.Address!.Port}");
+
+        Assert.Equal(403, foreign);
+        Assert.Equal("{\"error\":\"this server answers requests for 127.0.0.1 or localhost only\"}", body);
+        Assert.Equal(200, local);
+    }
 }
