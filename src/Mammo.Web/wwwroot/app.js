@@ -405,7 +405,8 @@ async function runsPage(name) {
     if (info.report) children.push(el("p", {}, el("a", { href: url(info.report), target: "_blank", id: "report-link", text: run.kind === "experiment" ? "Open the HTML report" : "Open the text report" })));
     if (info.cells.length) {
       children.push(el("h2", { text: "Cells" }), el("table", {}, info.cells.map(cell => el("tr", { class: "clickable", onclick: () => { location.hash = `#/runs/${cell.name}`; } },
-        el("td", { text: cell.name }), el("td", { class: "num", text: aucCell(cell.held_out) })))));
+        el("td", { text: cell.name }), el("td", { class: cell.held_out && cell.held_out.leaky ? "warn" : "", text: cell.protocol || "" }), el("td", { class: "num", text: aucCell(cell.held_out) }),
+        el("td", { class: "num", text: cell.held_out && cell.held_out.baseline_name ? `${cell.held_out.baseline_name} ${fmt(cell.held_out.baseline_auc)}` : "" })))));
     }
     if (info.figures.length) children.push(el("div", { class: "figures" }, info.figures.map(f => el("img", { src: url(f), alt: f.split("/").pop() }))));
     detail.replaceChildren(el("div", { class: "panel" }, children));
