@@ -17,9 +17,27 @@ public static class ScansEndpoints
         var group = app.MapGroup("/api/scans");
         group.MapGet("/", (DatasetCatalog catalog) => new ScanListing(
             catalog.Dataset.Scans.Count, catalog.Dataset.Excluded.Count, Path.GetFileName(catalog.Dataset.Source.Path), [.. catalog.Dataset.Scans.Select(Summary)]));
-        group.MapGet("/{id}", (string id, DatasetCatalog catalog) => catalog.Find(id) is { } scan ? Results.Json(Detail(scan)) : NoScan(id));
+        // Opening a scan's page or image is what comes before a prediction on it: its pixels are decoded meanwhile.
+        group.MapGet("/{id}", (string id, DatasetCatalog catalog) =>
+        {
+            if (catalog.Find(id) is not { } scan)
+            {
+                return NoScan(id);
+            }
+
+            catalog.Prefetch(scan);
+            return Results.Json(Detail(scan));
+        });
         group.MapGet("/{id}/image", async (string id, DatasetCatalog catalog, CancellationToken cancellationToken) =>
-            catalog.Find(id) is { } scan ? ApiResponses.Png(await catalog.ImageAsync(scan, cancellationToken).ConfigureAwait(false), cacheable: true) : NoScan(id));
+        {
+            if (catalog.Find(id) is not { } scan)
+            {
+                return NoScan(id);
+            }
+
+            catalog.Prefetch(scan);
+            return ApiResponses.Png(await catalog.ImageAsync(scan, cancellationToken).ConfigureAwait(false), cacheable: true);
+        });
         group.MapGet("/{id}/thumbnail", async (string id, DatasetCatalog catalog, CancellationToken cancellationToken) =>
             catalog.Find(id) is { } scan ? ApiResponses.Png(await catalog.ThumbnailAsync(scan, cancellationToken).ConfigureAwait(false), cacheable: true) : NoScan(id));
         group.MapGet("/{id}/lesions/{index:int}/variants", (string id, int index, DatasetCatalog catalog) =>

@@ -21,6 +21,7 @@ public sealed class DatasetCatalog : IDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _ready = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Id, GrayImage Image)> _decoded = new();
     private readonly Lock _decodedLock = new();
+    private readonly ConcurrentDictionary<string, Lazy<GrayImage>> _reading = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
 
     /// <exception cref="MammoDataException">The data is missing or unusable.</exception>
@@ -76,29 +77,71 @@ public sealed class DatasetCatalog : IDisposable
         return await File.ReadAllBytesAsync(ImageFile(scan.Id), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts decoding the scan in the background, so that a prediction asked for after the page has opened it finds
+    /// it in memory (reading one scan out of the archive costs about a second, a heat map about as much).
+    /// </summary>
+    public void Prefetch(Scan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        if (Cached(scan.Id) is null)
+        {
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    Decode(scan);
+                }
+                catch (Exception e) when (e is MammoException or IOException)
+                {
+                    // The prediction that needs it will report the same failure.
+                }
+            });
+        }
+    }
+
     /// <summary>The scan's pixels as the command line decodes them (the source's own reader), from memory when recently used.</summary>
     public GrayImage Decode(Scan scan)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        if (Cached(scan.Id) is { } cached)
+        {
+            return cached;
+        }
+
+        // One reader per scan: concurrent requests for a scan being read wait for that read instead of starting another.
+        var pending = _reading.GetOrAdd(scan.Id, _ => new Lazy<GrayImage>(() => Dataset.Source.Decode(Dataset.Source.ReadScanFile(scan.FileName))));
+        try
+        {
+            var image = pending.Value;
+            Remember(scan.Id, image);
+            return image;
+        }
+        finally
+        {
+            _reading.TryRemove(new KeyValuePair<string, Lazy<GrayImage>>(scan.Id, pending));
+        }
+    }
+
+    private GrayImage? Cached(string id)
+    {
         lock (_decodedLock)
         {
             var node = _decoded.First;
-            while (node is not null && node.Value.Id != scan.Id)
+            while (node is not null && node.Value.Id != id)
             {
                 node = node.Next;
             }
 
-            if (node is not null)
+            if (node is null)
             {
-                _decoded.Remove(node);
-                _decoded.AddFirst(node);
-                return node.Value.Image;
+                return null;
             }
-        }
 
-        var image = Dataset.Source.Decode(Dataset.Source.ReadScanFile(scan.FileName));
-        Remember(scan.Id, image);
-        return image;
+            _decoded.Remove(node);
+            _decoded.AddFirst(node);
+            return node.Value.Image;
+        }
     }
 
     public void Dispose()
@@ -120,6 +163,11 @@ public sealed class DatasetCatalog : IDisposable
     {
         lock (_decodedLock)
         {
+            if (_decoded.Any(d => d.Id == id))
+            {
+                return;
+            }
+
             _decoded.AddFirst((id, image));
             while (_decoded.Count > DecodedScans)
             {

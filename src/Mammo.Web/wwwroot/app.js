@@ -47,6 +47,9 @@ function svg(tag, attributes = {}) {
 const fmt = (value, digits = 3) => value === null || value === undefined ? "n/a" : Number(value).toFixed(digits);
 const kebab = text => text.replace(/-/g, " ");
 
+// Replaces a node's children, leaving out the absent ones (a scan outside the run's split has no assignment line).
+function fill(node, ...children) { node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false)); }
+
 function busy(text) { status.textContent = text || ""; }
 
 function showError(where, error) {
@@ -279,7 +282,7 @@ async function createPredictPanel(viewer, target) {
       const ms = Math.round(performance.now() - started);
       const rows = Object.entries(result.probabilities).map(([name, p]) => el("tr", {},
         el("td", { text: name }), el("td", { class: "num", text: fmt(p) }), el("td", { style: "width:45%" }, el("div", { class: "bar", style: `width:${(p * 100).toFixed(1)}%` }))));
-      answer.replaceChildren(
+      fill(answer,
         el("div", {}, el("span", { class: "label", id: "predicted-label", text: result.label }),
           el("span", { class: "muted", text: ` · ${result.task}, x ${Math.round(result.x)}, y ${Math.round(result.y)} (MIAS), r ${Math.round(result.radius)} · mean over ${result.variants} variants${result.models > 1 ? ` and ${result.models} fold models` : ""} · ${ms} ms` })),
         el("table", { id: "probabilities" }, el("tr", {}, el("th", { text: "class" }), el("th", { class: "num", text: "probability" }), el("th")), rows),
@@ -300,7 +303,7 @@ async function createPredictPanel(viewer, target) {
       viewer.overlayVisible(overlayToggle.checked);
       overlayToggle.disabled = opacity.disabled = false;
       viewer.setRegions(result.regions);
-      regionList.replaceChildren(
+      fill(regionList,
         el("h2", { text: `Most suspicious regions, ${result.score}` }),
         el("table", { id: "region-table" },
           el("tr", {}, el("th", { text: "#" }), el("th", { class: "num", text: "x" }), el("th", { class: "num", text: "y (MIAS)" }), el("th", { class: "num", text: "r" }), el("th", { class: "num", text: "score" })),

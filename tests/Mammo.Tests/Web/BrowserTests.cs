@@ -14,6 +14,7 @@ namespace Mammo.Tests.Web;
 [Collection(WebServerGroup.Name)]
 public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputHelper output)
 {
+    private static readonly string[] s_calcClasses = ["benign", "malignant"];
     private static readonly string[] s_arguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private string Screenshots
@@ -122,6 +123,21 @@ public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputH
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.figures img')].every(i => i.complete && i.naturalWidth > 0)");
         Assert.Equal(4, await page.Locator(".figures img").CountAsync());
         await ShotAsync(page, "runs.png");
+
+        // Predict: one's own image, uploaded, and a click on it.
+        var mine = Path.Combine(world.Scratch, "mine.png");
+        await File.WriteAllBytesAsync(mine, await world.Client.GetByteArrayAsync("/api/scans/mdb001/image"));
+        await page.GotoAsync(world.Server.Address + "#/predict");
+        await page.Locator("#viewer").WaitForAsync();
+        await page.Locator("#upload").SetInputFilesAsync(mine);
+        await page.Locator("#predict-holder h2", new PageLocatorOptions { HasText = "mine.png (1024×1024" }).WaitForAsync();
+        var box = (await page.Locator("#viewer").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (box.Width * 535 / 1024), box.Y + (box.Height * (1024 - 425) / 1024));
+        await page.Locator("#predicted-label").WaitForAsync();
+        Assert.Contains(await page.Locator("#predicted-label").TextContentAsync(), s_calcClasses);
+        Assert.Contains("held-out AUC of this run", await page.Locator("[data-testid=standing]").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("null", await page.Locator("#answer").TextContentAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "upload.png");
 
         Assert.Empty(errors);
         // The target is 1 s (docs/web.md has the measurement); the bound here leaves room for a loaded shared machine.
