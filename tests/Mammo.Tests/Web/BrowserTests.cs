@@ -75,8 +75,17 @@ public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputH
         await page.GotoAsync(world.Server.Address!.ToString());
         await page.Locator(".card").Nth(321).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.card img')].slice(0, 24).every(i => i.complete && i.naturalWidth > 0)");
+        var coldPaint = clock.Elapsed.TotalSeconds;
+
+        // Again in a fresh page (no browser cache): the server has now compiled its endpoints, as it has after any first visit.
+        var fresh = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        clock.Restart();
+        await fresh.GotoAsync(world.Server.Address!.ToString());
+        await fresh.Locator(".card").Nth(321).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await fresh.WaitForFunctionAsync("() => [...document.querySelectorAll('.card img')].slice(0, 24).every(i => i.complete && i.naturalWidth > 0)");
         var firstPaint = clock.Elapsed.TotalSeconds;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dataset page: 322 cards and the first screen's thumbnails in {firstPaint:0.000} s"));
+        await fresh.CloseAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dataset page: 322 cards and the first screen's thumbnails in {coldPaint:0.000} s (server's first request), {firstPaint:0.000} s (fresh page after)"));
         Assert.Equal(322, await page.Locator(".card").CountAsync());
         Assert.Equal("322 of 322 scans", await page.Locator("#shown-count").TextContentAsync());
         await ShotAsync(page, "dataset.png");
