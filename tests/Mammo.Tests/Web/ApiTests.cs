@@ -146,6 +146,32 @@ public sealed class ApiTests(WebWorld world)
     }
 
     [RealMiasFact]
+    public async Task An_upload_to_the_page_s_store_is_served_back_and_predicted_on_by_id_as_a_TIFF_of_the_same_pixels()
+    {
+        var pixels = world.Dataset.Source.Decode(world.Dataset.Source.ReadScanFile("mdb001.pgm"));
+        using var tiff = new MemoryStream();
+        using (var picture = Image.LoadPixelData<SixLabors.ImageSharp.PixelFormats.L8>(pixels.Pixels, pixels.Width, pixels.Height))
+        {
+            picture.Save(tiff, new SixLabors.ImageSharp.Formats.Tiff.TiffEncoder { BitsPerPixel = SixLabors.ImageSharp.Formats.Tiff.TiffBitsPerPixel.Bit8 });
+        }
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(tiff.ToArray()), "image", "scan.tiff" } };
+        var upload = await Json(await Client.PostAsync("/api/uploads", form));
+        var id = upload.GetProperty("id").GetString();
+        using var served = Image.Load<SixLabors.ImageSharp.PixelFormats.L8>(await Client.GetByteArrayAsync(upload.GetProperty("image").GetString()));
+        var region = await Json(await Predict(new { run = WebWorld.RunName, upload = id, x = 535, y = 425, r = 197 }));
+        var dataset = await Json(await Predict(new { run = WebWorld.RunName, scan = "mdb001", x = 535, y = 425, r = 197 }));
+        var unknown = await Json(await Predict(new { run = WebWorld.RunName, upload = "0123456789abcdef0123456789abcdef", x = 535, y = 425, r = 197 }), HttpStatusCode.NotFound);
+
+        Assert.Equal((1024, 1024), (upload.GetProperty("width").GetInt32(), upload.GetProperty("height").GetInt32()));
+        var back = new byte[1024 * 1024];
+        served.CopyPixelDataTo(back);
+        Assert.Equal(pixels.Pixels, back);
+        Assert.Equal(Probabilities(dataset), Probabilities(region));
+        Assert.StartsWith("0123456789abcdef0123456789abcdef: no such upload", unknown.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [RealMiasFact]
     public async Task An_upload_over_the_size_limit_is_413_and_one_over_the_pixel_limit_too()
     {
         using var big = new MultipartFormDataContent { { new ByteArrayContent(new byte[WebWorld.UploadLimit + 1]), "image", "big.pgm" }, { new StringContent(WebWorld.RunName), "run" } };
