@@ -88,6 +88,10 @@ public static class Program
                 .WithDescription("Redraw an experiment's figures and write one self-contained HTML report (dataset, method, results, every cell, caveats).")
                 .WithExample("report", "experiments/default", "--out", "report.html");
             config.AddCommand<ExportCommand>("export").WithDescription("Export a finished run as one ONNX model (a cv run's folds averaged inside it) that runs without Mammo, or as a PyTorch state_dict.").WithExample("export", "runs/calc-patient-class-seed-s0", "--format", "onnx", "--out", "model.onnx");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("The web viewer: dataset, scans, runs and predictions in the browser, on this machine (127.0.0.1:5173) until Ctrl+C.")
+                .WithExample("serve", "--runs", "runs")
+                .WithExample("serve", "--host", "0.0.0.0", "--port", "8080");
             config.AddCommand<LocaliseCommand>("localise")
                 .WithDescription("Map every held-out abnormal scan of a run and measure how often its top regions hit a lesion (top-k, FROC), beside random regions.")
                 .WithExample("localise", "runs/normal-abnormal-cv-weights-seed-s0");

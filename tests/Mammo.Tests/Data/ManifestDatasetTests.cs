@@ -156,7 +156,8 @@ public sealed class ManifestDatasetTests : IDisposable
     {
         var error = Assert.Throws<MammoDataException>(() => Load(string.Join('\n', Header, "a.pgm,P1,1,1,1,CIRC,Q", "c.pgm,,,,,NORM,"), strict: true));
 
-        Assert.StartsWith($"{Csv}:2: field 'severity': 'Q' is not B, M, benign or malignant; row left out (and 1 more issue(s);", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{Csv}:2: field 'severity': 'Q' is not B, M, benign or malignant; row left out (and 1 more issue(s))", error.Message);
+        Assert.Equal(DataRemedy.ListAllIssues, error.Remedy);
     }
 
     [Fact]
