@@ -11,7 +11,7 @@ namespace Mammo.Cli.Commands;
 public sealed class BaselinesSettings : DataSettings
 {
     [CommandOption("-t|--task <TASK>")]
-    [Description("calc, mass, arch, asym, all, 3class, normal-abnormal (as mammo train).")]
+    [Description("calc, mass, arch, asym, all, 3class, normal-abnormal, detect (as mammo train).")]
     [DefaultValue("calc")]
     public string Task { get; init; } = "calc";
 

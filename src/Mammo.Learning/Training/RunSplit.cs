@@ -31,7 +31,7 @@ public static class RunSplit
             Seed = config.Seed,
             Variants = VariantScheme.Dihedral,
         });
-        var samples = task.Samples(extractor.Plan(dataset.Scans).Origins);
+        var samples = task.Samples(RunPlan.Of(dataset, config, task, extractor).Origins);
         if (samples.Count == 0)
         {
             throw new MammoDataException($"task '{task.Name}' has no samples in {dataset.Source.Path}");

@@ -55,7 +55,7 @@ public sealed class TrainingRun
         }
 
         PrepareFolder(resume);
-        var plan = _extractor.Plan(_dataset.Scans);
+        var plan = RunPlan.Of(_dataset, _config, _task, _extractor, cancellationToken);
         var samples = _task.Samples(plan.Origins);
         if (samples.Count == 0)
         {
