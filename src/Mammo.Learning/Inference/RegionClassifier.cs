@@ -5,7 +5,8 @@ namespace Mammo.Learning.Inference;
 /// <summary>
 /// Classifies a region of a mammogram the way the run's test lesions were scored: the square of radius r
 /// around the centre, resized to the patch size, and (test-time augmentation) the mean over its 8 dihedral
-/// variants.
+/// variants. A detect run's lesions were cut at the heat map's window radius nearest their own, so for such a run
+/// the region is cut at that radius too (<see cref="WindowRadii"/>), and the prediction says which.
 /// </summary>
 public sealed class RegionClassifier
 {
@@ -15,6 +16,7 @@ public sealed class RegionClassifier
     public RegionClassifier(TrainedModel model)
         : this(model, (model ?? throw new ArgumentNullException(nameof(model))).Config.PatchSize)
     {
+        WindowRadii = model.Task.SamplesTissue ? Training.RunPlan.DetectionRadii : null;
     }
 
     /// <param name="patchSize">The side of the patches <paramref name="scorer"/> was trained on.</param>
@@ -23,6 +25,9 @@ public sealed class RegionClassifier
         _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
         _extractor = new(new PatchOptions { Size = patchSize });
     }
+
+    /// <summary>When set, a region is cut at the one of these radii nearest the one asked for (in ratio), as the detector was trained.</summary>
+    public IReadOnlyList<double>? WindowRadii { get; init; }
 
     /// <param name="x">Centre column.</param>
     /// <param name="y">Centre in MIAS convention: pixels from the BOTTOM edge.</param>
@@ -35,6 +40,7 @@ public sealed class RegionClassifier
             throw new InvalidSettingException("region", $"region centre ({x}, {y}) with radius {radius} does not fit the {scan.Width}×{scan.Height} image (centre inside it, 0 < radius ≤ {PatchGeometry.MaximumRadius(scan)})");
         }
 
+        radius = WindowRadii is { } windows ? Mammo.Sampling.DetectionPlan.NearestRadius(radius, windows) : radius;
         var patch = _extractor.CutAt(scan, x, y, radius);
         var transforms = testTimeAugmentation ? DihedralTransform.All : [DihedralTransform.Identity];
         var probabilities = _scorer.Predict([.. transforms.Select(t => t.Apply(patch, _extractor.Options.Size))]);

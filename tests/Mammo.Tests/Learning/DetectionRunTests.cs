@@ -1,4 +1,5 @@
 using Mammo.Data;
+using Mammo.Evaluation;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
@@ -102,5 +103,20 @@ public sealed class DetectionRunTests : IDisposable
         }
 
         Assert.True(differs > 0);
+    }
+
+    [Fact]
+    public void Predicting_at_a_lesion_cuts_it_at_the_window_radius_and_reproduces_the_recorded_probability()
+    {
+        var folder = Train();
+        var recorded = PredictionTable.Read(File.ReadAllText(folder.File(RunFolder.PredictionsFile)), ClassificationTask.Detect.ClassNames, "predictions.csv").Single(p => p.SampleId == "mdb005-0");
+        var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { "mdb005.pgm" }).Single());
+        using var model = TrainedModel.LoadFold(folder, recorded.Fold!.Value);
+
+        // mdb005's lesion: x 205, y 235, radius 20, cut at 48 (the window radius nearest 20).
+        var prediction = new RegionClassifier(model).Classify(image, 205, 235, 20);
+
+        Assert.Equal(48, prediction.Radius);
+        Assert.Equal(recorded.Probabilities[1], prediction.Probabilities[1], 5);
     }
 }
