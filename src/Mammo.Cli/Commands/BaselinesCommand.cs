@@ -34,6 +34,7 @@ public sealed class BaselinesCommand(IAnsiConsole console) : Command<BaselinesSe
             ValidationFraction = validation,
             TestFraction = test,
             Seed = settings.Seed,
+            TissuePerScan = settings.TissuePerScan,
         };
         var plan = RunSplit.Plan(dataset, config);
         var report = BaselineRunner.Run(dataset.Source, plan.Task, plan.Units, settings.Seed, cancellationToken: cancellationToken);

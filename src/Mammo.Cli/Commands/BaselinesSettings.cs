@@ -12,7 +12,7 @@ namespace Mammo.Cli.Commands;
 public sealed class BaselinesSettings : DataSettings
 {
     [CommandOption("-t|--task <TASK>")]
-    [Description("calc, mass, arch, asym, all, 3class, normal-abnormal (as mammo train).")]
+    [Description("calc, mass, arch, asym, all, 3class, normal-abnormal, detect (as mammo train).")]
     [DefaultValue("calc")]
     public string Task { get; init; } = "calc";
 
@@ -30,6 +30,11 @@ public sealed class BaselinesSettings : DataSettings
     [Description("Fractions for --protocol patient (cv: train and validation share the same ratio).")]
     [DefaultValue("0.6,0.2,0.2")]
     public string Split { get; init; } = "0.6,0.2,0.2";
+
+    [CommandOption("--tissue-per-scan <N>")]
+    [Description("detect only: tissue regions per scan, as mammo train (the same value gives the same samples).")]
+    [DefaultValue(4)]
+    public int TissuePerScan { get; init; } = 4;
 
     [CommandOption("--seed <N>")]
     [Description("The split's seed (and the bootstrap's), as mammo train --seed.")]
@@ -57,7 +62,8 @@ public sealed class BaselinesSettings : DataSettings
             return error;
         }
 
-        return Protocol == EvaluationProtocol.Seed ? ValidationResult.Error("--protocol seed: baselines need an honest split; use patient or cv")
+        return TissuePerScan < 1 ? ValidationResult.Error("--tissue-per-scan must be at least 1")
+            : Protocol == EvaluationProtocol.Seed ? ValidationResult.Error("--protocol seed: baselines need an honest split; use patient or cv")
             : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
             : ValidationResult.Success();
     }

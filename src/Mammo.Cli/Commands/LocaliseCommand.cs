@@ -58,6 +58,12 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
             table.AddRow($"sensitivity at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", froc.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), chance.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture));
         }
 
+        var relative = result.ScanRelativeFroc();
+        foreach (var rate in LocalisationFiles.FalsePositiveRates)
+        {
+            table.AddRow($"… scores relative to the scan, at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", relative.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), string.Empty);
+        }
+
         console.Write(table);
         console.MarkupLine($"wrote {Markup.Escape(output)} (heat maps {result.Seconds:0.0} s, {result.Seconds / froc.Images:0.00} s per scan)");
         return 0;

@@ -194,7 +194,17 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
         PrintAssignment(assignment);
         PrintStanding(standing);
+        PrintHeatmapModel(model);
         return 0;
+    }
+
+    // The heat map asks "lesion or other tissue?"; a run trained for another question answers it only in part.
+    private void PrintHeatmapModel(TrainedModel model)
+    {
+        if (!model.Task.SamplesTissue)
+        {
+            console.MarkupLine($"[grey]this run was trained for '{Markup.Escape(model.Task.Name)}', not to find lesions among other tissue; the heat map's model is a detect run: mammo train --task detect --protocol cv --balancing weights (docs/prediction.md)[/]");
+        }
     }
 
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
@@ -227,6 +237,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         AtomicOutput.WriteAllText(csv, rows.ToString());
         console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images");
         PrintStanding(standing);
+        PrintHeatmapModel(model);
         return 0;
     }
 

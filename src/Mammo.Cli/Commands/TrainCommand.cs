@@ -96,6 +96,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             ValidationFraction = validation,
             TestFraction = test,
             Seed = s.Seed,
+            TissuePerScan = s.TissuePerScan,
             Calibrate = s.Calibrate,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,

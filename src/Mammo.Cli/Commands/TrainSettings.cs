@@ -12,7 +12,7 @@ namespace Mammo.Cli.Commands;
 public sealed class TrainSettings : DataSettings
 {
     [CommandOption("-t|--task <TASK>")]
-    [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal.")]
+    [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal, detect (lesion vs breast tissue away from lesions on every scan: the heat map's model).")]
     [DefaultValue("calc")]
     public string Task { get; init; } = "calc";
 
@@ -40,6 +40,11 @@ public sealed class TrainSettings : DataSettings
     [Description("Fractions for --protocol patient.")]
     [DefaultValue("0.6,0.2,0.2")]
     public string Split { get; init; } = "0.6,0.2,0.2";
+
+    [CommandOption("--tissue-per-scan <N>")]
+    [Description("detect only: negatives drawn across the breast of every scan, away from every lesion.")]
+    [DefaultValue(4)]
+    public int TissuePerScan { get; init; } = 4;
 
     [CommandOption("-e|--epochs <N>")]
     [Description("Maximum epochs.")]
@@ -120,6 +125,7 @@ public sealed class TrainSettings : DataSettings
             : Batch < 1 ? ValidationResult.Error("--batch must be at least 1")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive")
             : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
+            : TissuePerScan < 1 ? ValidationResult.Error("--tissue-per-scan must be at least 1")
             : ValidationResult.Success();
     }
 }

@@ -11,7 +11,7 @@ namespace Mammo.Cli.Infrastructure;
 
 /// <summary>
 /// What <c>mammo localise</c> leaves behind, written as one folder atomically: <c>localisation.json</c> (summary),
-/// <c>froc.csv</c> (both curves' points), <c>regions.csv</c> (every kept region, with how many lesion centres it
+/// <c>froc.csv</c> (every curve's points: heat map, random, heat map scored relative to its scan), <c>regions.csv</c> (every kept region, with how many lesion centres it
 /// holds) and <c>froc.png</c>.
 /// </summary>
 public static class LocalisationFiles
@@ -32,7 +32,7 @@ public static class LocalisationFiles
         AtomicOutput.WriteFolder(output, overwrite, OutputKind.Localisation, folder =>
         {
             File.WriteAllText(Path.Combine(folder, "localisation.json"), Json.Serialize(Summary(run, result, froc, chance)) + "\n");
-            File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance));
+            File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance, result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc() : null));
             File.WriteAllText(Path.Combine(folder, "regions.csv"), RegionsCsv(result.Cases));
             File.WriteAllBytes(Path.Combine(folder, "froc.png"), FrocFigure.RenderPng(froc, chance, title));
         });
@@ -50,16 +50,16 @@ public static class LocalisationFiles
         result.RandomRepeats,
         HeatmapSeconds = result.Seconds,
         HitRates = Tops.Select(t => new { Top = t, result.HitRate(t).Hits, result.HitRate(t).Rate, RandomRate = result.RandomHitRate(t).Rate }),
-        Sensitivity = FalsePositiveRates.Select(r => new { FalsePositivesPerScan = r, HeatMap = froc.SensitivityAt(r), Random = chance.SensitivityAt(r) }),
-        Definitions = "a lesion is found when its centre lies inside a region; a region holding no lesion centre is a false positive; random regions: uniform breast pixels, the same radii and suppression",
+        Sensitivity = FalsePositiveRates.Select(r => new { FalsePositivesPerScan = r, HeatMap = froc.SensitivityAt(r), ScanRelative = result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc().SensitivityAt(r) : (double?)null, Random = chance.SensitivityAt(r) }),
+        Definitions = "a lesion is found when its centre lies inside a region; a region holding no lesion centre is a false positive; random regions: uniform breast pixels, the same radii and suppression; scan_relative: the same regions scored by log-odds minus the log-odds of their scan's median window",
     };
 
-    private static string FrocCsv(FrocCurve froc, FrocCurve chance)
+    private static string FrocCsv(FrocCurve froc, FrocCurve chance, FrocCurve? relative)
     {
         var text = new StringBuilder("curve,threshold,false_positives_per_scan,sensitivity\n");
-        foreach (var (name, curve) in new[] { ("heatmap", froc), ("random", chance) })
+        foreach (var (name, curve) in new[] { ("heatmap", froc), ("random", chance), ("scan_relative", relative) })
         {
-            foreach (var p in curve.Points)
+            foreach (var p in curve?.Points ?? [])
             {
                 text.Append(CultureInfo.InvariantCulture, $"{name},{(double.IsInfinity(p.Threshold) ? "inf" : p.Threshold.ToString("R", CultureInfo.InvariantCulture))},{p.FalsePositivesPerImage:R},{p.Sensitivity:R}\n");
             }

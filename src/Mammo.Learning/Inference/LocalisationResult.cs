@@ -25,4 +25,10 @@ public sealed record LocalisationResult(
     public FrocCurve Froc() => LocalisationMetrics.Froc(Cases);
 
     public FrocCurve RandomFroc() => LocalisationMetrics.Froc(RandomCases);
+
+    /// <summary>The same regions as <see cref="Cases"/>, scored relative to their own scan (<see cref="ScanRelativeScores"/>).</summary>
+    public IReadOnlyList<LocalisationCase> ScanRelativeCases { get; init; } = [];
+
+    /// <summary>The FROC with scores made comparable across scans by <see cref="ScanRelativeScores"/>.</summary>
+    public FrocCurve ScanRelativeFroc() => LocalisationMetrics.Froc(ScanRelativeCases);
 }

@@ -75,6 +75,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             var foldOf = scans.ToDictionary(s => s.Scan.FileName, s => s.Fold ?? -1, StringComparer.Ordinal);
             var byFile = scans.ToDictionary(s => s.Scan.FileName, s => s.Scan, StringComparer.Ordinal);
             var cases = new List<LocalisationCase>();
+            var relative = new List<LocalisationCase>();
             var random = new List<LocalisationCase>();
             var seconds = 0.0;
             foreach (var file in _dataset.Source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken))
@@ -86,6 +87,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 var map = models[foldOf[file.FileName]].Compute(image, RegionsPerScan);
                 seconds += map.Seconds;
                 cases.Add(new LocalisationCase(scan.Id, lesions, map.Top));
+                relative.Add(ScanRelativeScores.Of(cases[^1], map.TissueMedian));
 
                 // Seeded per scan, so the baseline does not depend on the order the archive yields scans in.
                 var generator = new Random(SeedSequence.Derive(Seed, scan.Number));
@@ -105,7 +107,10 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 [.. random.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 RandomRepeats,
                 Radii,
-                seconds);
+                seconds)
+            {
+                ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
+            };
         }
         finally
         {

@@ -129,7 +129,7 @@ public sealed class ScanHeatmap
             }
         }
 
-        return new HeatmapResult(grid, Suppress(candidates, top), (int)Math.Round(mask.Area * toColumn * toRow), 0);
+        return new HeatmapResult(grid, Suppress(candidates, top), (int)Math.Round(mask.Area * toColumn * toRow), 0) { TissueMedian = Median(candidates) };
     }
 
     /// <summary>The positive class's probability for every window, scored in bands of rows of at most <paramref name="maxPassPixels"/>.</summary>
@@ -180,6 +180,18 @@ public sealed class ScanHeatmap
                 grid[r, c] = double.IsNaN(grid[r, c]) ? map[i, j] : Math.Max(grid[r, c], map[i, j]);
             }
         }
+    }
+
+    private static double Median(List<ScoredRegion> candidates)
+    {
+        if (candidates.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var scores = candidates.Select(c => c.Score).Order().ToArray();
+        var middle = scores.Length / 2;
+        return scores.Length % 2 == 1 ? scores[middle] : (scores[middle - 1] + scores[middle]) / 2;
     }
 
     // Greedy non-maximum suppression: a window whose centre lies within the larger radius of a kept one is the same finding.

@@ -26,7 +26,7 @@ public static class RunSplit
 
         var task = ClassificationTask.Parse(config.Task);
         var extractor = config.Preprocessing.Extractor(config.Seed);
-        var samples = task.Samples(extractor.Plan(dataset.Scans).Origins);
+        var samples = task.Samples(RunPlan.Of(dataset, config, task, extractor).Origins);
         if (samples.Count == 0)
         {
             throw new MammoDataException($"task '{task.Name}' has no samples in {dataset.Source.Path}");

@@ -39,7 +39,7 @@ public sealed class TrainingRun
         }
 
         PrepareFolder(resume);
-        var plan = _run.Extractor.Plan(_run.Dataset.Scans);
+        var plan = RunPlan.Of(_run.Dataset, config, task, _run.Extractor, cancellationToken);
         var samples = task.Samples(plan.Origins);
         if (samples.Count == 0)
         {

@@ -41,6 +41,9 @@ public sealed record RunConfig
 
     public int Seed { get; init; }
 
+    /// <summary>For the detect task: tissue regions drawn per scan as negatives (<see cref="TissueNegativeSampler.PerScan"/>).</summary>
+    public int TissuePerScan { get; init; } = 4;
+
     public TrainingOptions Training { get; init; } = new();
 
     /// <summary>Also Platt-scale the test probabilities, fitted on each unit's validation part (reported beside the raw ones).</summary>

@@ -50,11 +50,26 @@ public sealed record ClassificationTask
         1,
         o => o.Class == AbnormalityClass.Normal ? 0 : 1);
 
+    /// <summary>
+    /// The heat map's question: a lesion against any other breast tissue. Its negatives are regions drawn across the
+    /// breast of every scan, away from every lesion (<see cref="TissueNegativeSampler"/>, planned by
+    /// <see cref="DetectionPlan"/>), not a normal scan's centre, which would teach "lesion or centre of a breast".
+    /// </summary>
+    public static ClassificationTask Detect { get; } = new(
+        "detect",
+        "lesion vs breast tissue away from every lesion, on every scan",
+        ["tissue", "lesion"],
+        1,
+        o => o.Lesion is not null ? 1 : o.TissueIndex is not null ? 0 : null);
+
     // Declared after the tasks: static properties initialise in textual order.
     public static IReadOnlyList<ClassificationTask> All { get; } =
-        [Calcification, Mass, ArchitecturalDistortion, Asymmetry, AllAbnormal, ThreeClass, NormalAbnormal];
+        [Calcification, Mass, ArchitecturalDistortion, Asymmetry, AllAbnormal, ThreeClass, NormalAbnormal, Detect];
 
-    /// <summary>The stable id: calc, mass, arch, asym, all, 3class, normal-abnormal.</summary>
+    /// <summary>Whether the task's samples are planned by <see cref="DetectionPlan"/> (which reads the scans) rather than from labels alone.</summary>
+    public bool SamplesTissue => ReferenceEquals(this, Detect) || Name == Detect.Name;
+
+    /// <summary>The stable id: calc, mass, arch, asym, all, 3class, normal-abnormal, detect.</summary>
     public string Name { get; }
 
     public string Description { get; }
@@ -64,7 +79,7 @@ public sealed record ClassificationTask
 
     public int ClassCount => ClassNames.Count;
 
-    /// <summary>The label ROC curves treat as positive: malignant, or abnormal.</summary>
+    /// <summary>The label ROC curves treat as positive: malignant, abnormal, or lesion.</summary>
     public int PositiveClass { get; }
 
     /// <summary>The origin's label, or null when the origin is not part of the task (a normal scan in "calc").</summary>

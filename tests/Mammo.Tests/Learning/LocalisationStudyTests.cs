@@ -114,7 +114,7 @@ public sealed class LocalisationStudyTests : IDisposable
         Assert.True(lesions > 0);
         Assert.Equal((double)found / lesions, json.RootElement.GetProperty("hit_rates")[0].GetProperty("rate").GetDouble(), 12);
         var froc = File.ReadAllLines(Path.Combine(output, "froc.csv"));
-        Assert.Equal(result.Froc().Points.Count + result.RandomFroc().Points.Count, froc.Length - 1);
+        Assert.Equal(result.Froc().Points.Count + result.RandomFroc().Points.Count + result.ScanRelativeFroc().Points.Count, froc.Length - 1);
         var regions = File.ReadAllLines(Path.Combine(output, "regions.csv"));
         Assert.Equal(result.Cases.Sum(c => c.Regions.Count), regions.Length - 1);
         Assert.Equal(result.Cases.Sum(c => c.Regions.Take(1).Sum(r => c.Lesions.Count(r.Contains))), regions.Skip(1).Where(l => l.Split(',')[1] == "1").Sum(l => int.Parse(l.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture)));

@@ -315,6 +315,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.All(lines.Skip(1), l => Assert.InRange(int.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), 1, 2));
         Assert.Equal(2, misuse.ExitCode);
         Assert.Contains("--at names a region of one image", misuse.Errors, StringComparison.Ordinal);
+        Assert.Contains("the heat map's model is a detect run", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public class ClassificationTaskTests
     [InlineData("all", null, 0, 1)]
     [InlineData("3class", 0, 1, 2)]
     [InlineData("normal-abnormal", 0, 1, 1)]
+    [InlineData("detect", null, 1, 1)]
     public void Each_task_labels_a_normal_a_benign_calcification_and_a_malignant_circumscribed_mass(
         string name, int? normal, int? benignCalcification, int? malignantMass)
     {
@@ -31,7 +32,7 @@ public class ClassificationTaskTests
     [Fact]
     public void Class_names_and_the_positive_class_fit_each_task()
     {
-        Assert.Equal(["calc", "mass", "arch", "asym", "all", "3class", "normal-abnormal"], ClassificationTask.All.Select(t => t.Name));
+        Assert.Equal(["calc", "mass", "arch", "asym", "all", "3class", "normal-abnormal", "detect"], ClassificationTask.All.Select(t => t.Name));
         foreach (var task in ClassificationTask.All.Take(5))
         {
             Assert.Equal(["benign", "malignant"], task.ClassNames);
@@ -42,6 +43,21 @@ public class ClassificationTaskTests
         Assert.Equal("malignant", ClassificationTask.ThreeClass.ClassNames[ClassificationTask.ThreeClass.PositiveClass]);
         Assert.Equal(["normal", "abnormal"], ClassificationTask.NormalAbnormal.ClassNames);
         Assert.Equal("abnormal", ClassificationTask.NormalAbnormal.ClassNames[ClassificationTask.NormalAbnormal.PositiveClass]);
+        Assert.Equal(["tissue", "lesion"], ClassificationTask.Detect.ClassNames);
+        Assert.Equal("lesion", ClassificationTask.Detect.ClassNames[ClassificationTask.Detect.PositiveClass]);
+    }
+
+    [Fact]
+    public void Detect_labels_tissue_regions_of_normal_and_abnormal_scans_as_tissue_and_only_its_tasks_sample_tissue()
+    {
+        var onNormal = s_normal with { TissueIndex = 0 };
+        var onAbnormal = new PatchOrigin(s_malignantMass.Scan, null, 100, 100, 48) { TissueIndex = 3 };
+
+        Assert.Equal(0, ClassificationTask.Detect.LabelOf(onNormal));
+        Assert.Equal(0, ClassificationTask.Detect.LabelOf(onAbnormal));
+        Assert.Equal("mdb002-t0", onNormal.Id);
+        Assert.Equal("mdb005-t3", onAbnormal.Id);
+        Assert.Equal([ClassificationTask.Detect], ClassificationTask.All.Where(t => t.SamplesTissue));
     }
 
     [Fact]
@@ -76,7 +92,7 @@ public class ClassificationTaskTests
 
         var error = Assert.Throws<InvalidSettingException>(() => ClassificationTask.Parse("masses"));
 
-        Assert.Equal("unknown task 'masses'; valid tasks: calc, mass, arch, asym, all, 3class, normal-abnormal", error.Message);
+        Assert.Equal("unknown task 'masses'; valid tasks: calc, mass, arch, asym, all, 3class, normal-abnormal, detect", error.Message);
         Assert.False(ClassificationTask.TryParse(null, out _));
     }
 

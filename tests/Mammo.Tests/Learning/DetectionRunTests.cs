@@ -1,0 +1,123 @@
+using Mammo.Data;
+using Mammo.Evaluation;
+using Mammo.Imaging;
+using Mammo.Learning.Inference;
+using Mammo.Learning.Training;
+using Mammo.Runs;
+using Mammo.Sampling;
+using Mammo.Tests.TestSupport;
+
+namespace Mammo.Tests.Learning;
+
+/// <summary>
+/// A cv detect run on a synthetic MIAS with breasts large enough for the heat map's windows: 16 patients, a
+/// breast disc of radius 220 on each 512-px film, a bright 20 px lesion on the odd films at a known place.
+/// </summary>
+[Collection(TorchGlobalState.Name)]
+public sealed class DetectionRunTests : IDisposable
+{
+    private const int Size = 512;
+    private readonly TempFolder _folder = new();
+    private readonly Dataset _dataset;
+
+    public DetectionRunTests()
+    {
+        var data = Path.Combine(_folder.Path, "data");
+        Directory.CreateDirectory(data);
+        var rows = Enumerable.Range(1, 32).Select(n => n % 2 == 1
+            ? $"mdb{n:000} F CIRC {(n % 4 == 1 ? "B" : "M")} {180 + (n * 5)} {220 + (n * 3)} 20"
+            : $"mdb{n:000} F NORM").ToList();
+        File.WriteAllText(Path.Combine(data, "Info.txt"), SyntheticMias.Header + string.Join("\n", rows) + SyntheticMias.Footer);
+        foreach (var n in Enumerable.Range(1, 32))
+        {
+            var image = Pgm.WithDisc(Size, Size, 256, 256, 220, value: 90, background: 0);
+            if (n % 2 == 1)
+            {
+                var lesion = Pgm.WithDisc(Size, Size, 180 + (n * 5), Size - (220 + (n * 3)), 20, value: 230, background: 0);
+                for (var i = 0; i < image.Pixels.Length; i++)
+                {
+                    image.Pixels[i] = Math.Max(image.Pixels[i], lesion.Pixels[i]);
+                }
+            }
+
+            File.WriteAllBytes(Path.Combine(data, $"mdb{n:000}.pgm"), Pgm.Encode(image));
+        }
+
+        _dataset = MiasDataset.Load(DatasetSource.Open(data), new DatasetLoadOptions(Strict: true, ImageSize: Size));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private RunFolder Train()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "detect-cv"));
+        var config = new RunConfig
+        {
+            Task = "detect",
+            Protocol = EvaluationProtocol.Cv,
+            Balancing = Balancing.Weights,
+            Folds = 3,
+            Seed = 4,
+            TissuePerScan = 2,
+            DataPath = _dataset.Source.Path,
+            Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 },
+        };
+        Assert.Equal(RunStatus.Complete, new TrainingRun(_dataset, config, folder).Execute().Status);
+        return folder;
+    }
+
+    [Fact]
+    public void A_cv_detect_run_scores_each_scan_with_the_fold_model_that_never_saw_its_patient()
+    {
+        var folder = Train();
+        var rows = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
+
+        // 16 lesions and 2 tissue regions on each of the 32 films, each patient's rows tested in one fold only.
+        var distinct = rows.Select(r => r.SampleId).Distinct().ToList();
+        Assert.Equal(16 + 64, distinct.Count);
+        Assert.Equal(64, distinct.Count(id => id.Contains("-t", StringComparison.Ordinal)));
+        Assert.Contains("mdb001-t0", distinct);
+        var testFold = rows.Where(r => r.Split == DataSplit.Test).GroupBy(r => r.Patient).ToDictionary(g => g.Key, g => Assert.Single(g.Select(r => r.Fold).Distinct()));
+        Assert.Equal(16, testFold.Count);
+
+        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 2 };
+        var held = study.HeldOutScans();
+        var result = study.Run();
+
+        Assert.Equal(_dataset.Scans.Where(s => !s.IsNormal).Select(s => s.Id), held.Select(h => h.Scan.Id));
+        Assert.All(held, h =>
+        {
+            Assert.Equal(testFold[h.Scan.Patient], h.Fold);
+            Assert.All(rows.Where(r => r.Fold == h.Fold && r.Patient == h.Scan.Patient), r => Assert.Equal(DataSplit.Test, r.Split));
+        });
+
+        // Each scan's regions are exactly its own fold model's heat map; another fold's model maps the scans otherwise.
+        var differs = 0;
+        foreach (var (scan, fold) in held)
+        {
+            var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
+            using var own = TrainedModel.LoadFold(folder, fold!.Value);
+            using var other = TrainedModel.LoadFold(folder, (fold.Value + 1) % 3);
+            var expected = new ScanHeatmap(own).Compute(image, 3).Top;
+            Assert.Equal(expected, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
+            differs += new ScanHeatmap(other).Compute(image, 3).Top.SequenceEqual(expected) ? 0 : 1;
+        }
+
+        Assert.True(differs > 0);
+    }
+
+    [Fact]
+    public void Predicting_at_a_lesion_cuts_it_at_the_window_radius_and_reproduces_the_recorded_probability()
+    {
+        var folder = Train();
+        var recorded = PredictionTable.Read(File.ReadAllText(folder.File(RunFolder.PredictionsFile)), ClassificationTask.Detect.ClassNames, "predictions.csv").Single(p => p.SampleId == "mdb005-0");
+        var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { "mdb005.pgm" }).Single());
+        using var model = TrainedModel.LoadFold(folder, recorded.Fold!.Value);
+
+        // mdb005's lesion: x 205, y 235, radius 20, cut at 48 (the window radius nearest 20).
+        var prediction = new RegionClassifier(model).Classify(image, 205, 235, 20);
+
+        Assert.Equal(48, prediction.Radius);
+        Assert.Equal(recorded.Probabilities[1], prediction.Probabilities[1], 5);
+    }
+}
