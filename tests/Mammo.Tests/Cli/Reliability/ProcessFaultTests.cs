@@ -23,11 +23,12 @@ public sealed class ProcessFaultTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Ctrl_C_while_writing_patches_exits_130_with_one_line_and_leaves_nothing()
     {
-        var data = ManyScans(48);
+        // Enough writing (960 patches of 768²) that the signal lands inside it even when the whole suite loads the cores.
+        var data = ManyScans(120);
         var before = _world.Snapshot();
         var target = _world.File("patches");
 
-        using var process = MammoProcess.Start(["patches", "--data", data, "--out", target, "--size", "512", "--threads", "1"]);
+        using var process = MammoProcess.Start(["patches", "--data", data, "--out", target, "--size", "768", "--threads", "1"]);
         WaitForTemporary("patches", process);
         MammoProcess.Signal(process, MammoProcess.SigInt);
         var (exit, _, errors) = MammoProcess.Finish(process, TimeSpan.FromMinutes(2));
@@ -150,7 +151,7 @@ public sealed class ProcessFaultTests(ITestOutputHelper output) : IDisposable
     {
         var data = _world.File("many");
         Directory.CreateDirectory(data);
-        SyntheticMias.Write(data, Enumerable.Range(1, count).Select(n => $"mdb{n:000} G CALC {(n % 2 == 0 ? "M" : "B")} {200 + (n * 10)} {300 + (n * 5)} 40"), size: 1024);
+        SyntheticMias.Write(data, Enumerable.Range(1, count).Select(n => $"mdb{n:000} G CALC {(n % 2 == 0 ? "M" : "B")} {200 + (n % 48 * 10)} {300 + (n % 48 * 5)} 40"), size: 1024);
         return data;
     }
 
