@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
@@ -97,6 +98,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             TestFraction = test,
             Seed = s.Seed,
             TissuePerScan = s.TissuePerScan,
+            Preprocessing = s.Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default with { Crop = PatchPipeline.Context(s.Context) },
             Calibrate = s.Calibrate,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Runs;
 using Mammo.Sampling;
 using Spectre.Console;
@@ -78,6 +79,11 @@ public sealed class TrainSettings : DataSettings
     [DefaultValue(0)]
     public int Seed { get; init; }
 
+    [CommandOption("--context <CONTEXT>")]
+    [Description("The square cut around each region before resizing: lesion (the original's 2r square, lesion size normalised away) or fixed:N (an N-pixel square of native resolution, lesion size kept). Recorded in config.json's preprocessing as the crop radius rule (fixed:N/2).")]
+    [DefaultValue("lesion")]
+    public string Context { get; init; } = "lesion";
+
     [CommandOption("--device <DEVICE>")]
     [Description("cpu, or cuda with a CUDA build of TorchSharp (this build is CPU-only and refuses cuda).")]
     [DefaultValue(ComputeDevice.Cpu)]
@@ -104,6 +110,23 @@ public sealed class TrainSettings : DataSettings
 
     public override ValidationResult Validate()
     {
+        if (Context != "lesion")
+        {
+            try
+            {
+                PatchPipeline.Context(Context);
+            }
+            catch (InvalidSettingException e)
+            {
+                return ValidationResult.Error($"--context: {e.Message}");
+            }
+
+            if (Protocol == EvaluationProtocol.Seed)
+            {
+                return ValidationResult.Error("--context: the seed protocol keeps the original recipe (lesion); use it with patient, cv or official");
+            }
+        }
+
         // At parse time, before any data is read: the CPU package cannot become a CUDA one at run time.
         if (Device == ComputeDevice.Cuda && !Mammo.Learning.Training.TorchDevice.CudaAvailable)
         {

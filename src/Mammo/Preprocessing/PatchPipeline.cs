@@ -31,7 +31,26 @@ public sealed record PatchPipeline
 
     /// <summary>The patch options that cut regions this way; <paramref name="seed"/> places the normal scans' regions.</summary>
     public PatchOptions PatchOptions(int seed, int threads = 0) =>
-        new() { Size = Size, Radius = Crop, Variants = Variants, Seed = seed, Threads = threads };
+        new() { Size = Size, Radius = Crop, NormalRadius = Crop.Fixed ?? new PatchOptions().NormalRadius, Variants = Variants, Seed = seed, Threads = threads };
+
+    /// <summary>
+    /// The crop rule of a context: <c>lesion</c> (the original's 2r square, lesion size normalised away) or
+    /// <c>fixed:N</c> (an N-pixel square of native resolution around the centre, so lesion size stays visible).
+    /// </summary>
+    /// <exception cref="InvalidSettingException">Neither form, or N outside 8–2048.</exception>
+    public static RadiusRule Context(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text == "lesion")
+        {
+            return RadiusRule.Lesion;
+        }
+
+        return text.StartsWith("fixed:", StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var side) && side is >= 8 and <= 2048
+            ? new RadiusRule(Fixed: side / 2.0)
+            : throw new InvalidSettingException("context", $"context '{text}': expected lesion or fixed:N with N pixels between 8 and 2048");
+    }
 
     public PatchExtractor Extractor(int seed, int threads = 0) => new(PatchOptions(seed, threads));
 

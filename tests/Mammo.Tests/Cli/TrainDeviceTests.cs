@@ -32,4 +32,17 @@ public sealed class TrainDeviceTests : IDisposable
         Assert.Contains("CPU libtorch package", error.Message, StringComparison.Ordinal);
         Assert.Equal("\"cpu\"", Mammo.Storage.Json.Serialize(new TrainingOptions().Device));
     }
+
+    [Fact]
+    public void A_bad_context_or_a_fixed_one_under_the_seed_protocol_is_refused_at_parse_time()
+    {
+        var small = CliRunner.Run("train", "--data", _folder.File("none"), "--context", "fixed:4", "--out", _folder.File("a"));
+        var seed = CliRunner.Run("train", "--data", _folder.File("none"), "--protocol", "seed", "--context", "fixed:64", "--out", _folder.File("b"));
+
+        Assert.Equal(2, small.ExitCode);
+        Assert.Contains("--context: context 'fixed:4': expected lesion or fixed:N", small.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, seed.ExitCode);
+        Assert.Contains("the seed protocol keeps the original recipe", seed.Errors, StringComparison.Ordinal);
+    }
 }
+

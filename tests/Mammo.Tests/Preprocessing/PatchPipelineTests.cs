@@ -80,4 +80,30 @@ public class PatchPipelineTests
 
         Assert.Contains("fixed:-3", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fixed_context_is_a_square_of_that_side_for_lesions_and_normal_scans_alike()
+    {
+        var pipeline = PatchPipeline.Default with { Crop = PatchPipeline.Context("fixed:64") };
+
+        Assert.Equal(32, pipeline.Crop.Fixed);
+        Assert.Equal(32, pipeline.Crop.Apply(5));
+        Assert.Equal(32, pipeline.Crop.Apply(80));
+        Assert.Equal(32, pipeline.PatchOptions(seed: 0).NormalRadius);
+        Assert.Equal(RadiusRule.Lesion, PatchPipeline.Context("lesion"));
+        Assert.Equal(48, PatchPipeline.Default.PatchOptions(seed: 0).NormalRadius);
+    }
+
+    [Theory]
+    [InlineData("fixed:4")]
+    [InlineData("fixed:9999")]
+    [InlineData("fixed:-64")]
+    [InlineData("fixed")]
+    [InlineData("radius")]
+    public void A_context_that_is_neither_form_is_refused_with_its_text(string text)
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => PatchPipeline.Context(text));
+
+        Assert.Contains($"context '{text}'", error.Message, StringComparison.Ordinal);
+    }
 }
