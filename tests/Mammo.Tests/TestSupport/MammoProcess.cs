@@ -16,12 +16,25 @@ public static class MammoProcess
     /// <summary>Starts <c>dotnet mammo.dll ARGS</c>, optionally under another program (e.g. /usr/bin/time).</summary>
     public static Process Start(IEnumerable<string> args, string? wrapper = null, IEnumerable<string>? wrapperArgs = null)
     {
-        var info = new ProcessStartInfo(wrapper ?? "dotnet")
+        // A test host started in the background (`cmd &` without job control) ignores SIGINT, and an ignored signal
+        // stays ignored across exec, so mammo could not be interrupted. Python restores the default first.
+        IEnumerable<string> restore = SigIntIgnored ? ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"] : [];
+        var info = new ProcessStartInfo(SigIntIgnored ? "python3" : wrapper ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in restore)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (SigIntIgnored)
+        {
+            info.ArgumentList.Add(wrapper ?? "dotnet");
+        }
+
         foreach (var arg in wrapperArgs ?? [])
         {
             info.ArgumentList.Add(arg);
@@ -54,6 +67,15 @@ public static class MammoProcess
         }
 
         return (process.ExitCode, output.Result, errors.Result);
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of /proc/self/status's SigIgn mask), as its children would.</summary>
+    public static bool SigIntIgnored { get; } = ReadSigIntIgnored();
+
+    private static bool ReadSigIntIgnored()
+    {
+        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (SigInt - 1))) != 0;
     }
 
     /// <summary>Sends a POSIX signal (SIGINT is what Ctrl+C sends).</summary>

@@ -23,12 +23,11 @@ public sealed class ProcessFaultTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Ctrl_C_while_writing_patches_exits_130_with_one_line_and_leaves_nothing()
     {
-        // Enough writing (960 patches of 768²) that the signal lands inside it even when the whole suite loads the cores.
-        var data = ManyScans(120);
+        var data = ManyScans(48);
         var before = _world.Snapshot();
         var target = _world.File("patches");
 
-        using var process = MammoProcess.Start(["patches", "--data", data, "--out", target, "--size", "768", "--threads", "1"]);
+        using var process = MammoProcess.Start(["patches", "--data", data, "--out", target, "--size", "512", "--threads", "1"]);
         WaitForTemporary("patches", process);
         MammoProcess.Signal(process, MammoProcess.SigInt);
         var (exit, _, errors) = MammoProcess.Finish(process, TimeSpan.FromMinutes(2));
