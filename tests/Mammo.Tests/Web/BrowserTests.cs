@@ -85,7 +85,7 @@ public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputH
         await fresh.WaitForFunctionAsync("() => [...document.querySelectorAll('.card img')].slice(0, 24).every(i => i.complete && i.naturalWidth > 0)");
         var firstPaint = clock.Elapsed.TotalSeconds;
         await fresh.CloseAsync();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dataset page: 322 cards and the first screen's thumbnails in {coldPaint:0.000} s (server's first request), {firstPaint:0.000} s (fresh page after)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dataset page: 322 cards and the first screen's thumbnails in {coldPaint:0.000} s (the browser's first visit), {firstPaint:0.000} s (fresh page after)"));
         Assert.Equal(322, await page.Locator(".card").CountAsync());
         Assert.Equal("322 of 322 scans", await page.Locator("#shown-count").TextContentAsync());
         await ShotAsync(page, "dataset.png");
