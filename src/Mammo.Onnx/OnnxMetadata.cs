@@ -99,7 +99,7 @@ public static class OnnxMetadata
             [InputSize] = config.PatchSize.ToString(CultureInfo.InvariantCulture),
             [Intensity] = IntensityValue,
             [Crop] = CropRule(config),
-            [Preprocessing] = JsonSerializer.Serialize(config.Preprocessing, Json.Options).ReplaceLineEndings(string.Empty),
+            [Preprocessing] = JsonSerializer.Serialize(config.Preprocessing, Json.CompactOptions),
             [Coordinates] = CoordinatesValue,
             [TestTimeAugmentation] = TestTimeAugmentationValue,
             [Task] = task.Name,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Spectre.Console;
@@ -70,22 +71,11 @@ public sealed class PredictSettings : CommandSettings
     public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
 
     /// <summary>
-    /// The mode, from what IMAGE is rather than how it is named: a folder, or a file that starts as gzip does (an
-    /// archive of scans), is a batch; otherwise one image, a region of it with --at.
+    /// The mode, decided once: a folder or an archive of scans (recognised as the data source that then reads it
+    /// recognises one) is a batch; otherwise one image, a region of it with --at.
     /// </summary>
     public PredictMode Mode() =>
-        Directory.Exists(Image) || IsGzip(Image) ? PredictMode.Batch : At is null ? PredictMode.Heatmap : PredictMode.Region;
-
-    private static bool IsGzip(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        using var file = File.OpenRead(path);
-        return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
-    }
+        Directory.Exists(Image) || DatasetSource.IsArchive(Image) ? PredictMode.Batch : At is null ? PredictMode.Heatmap : PredictMode.Region;
 
     public (double X, double Y, double R) Region()
     {

@@ -14,11 +14,6 @@ namespace Mammo.Web.Services;
 /// </summary>
 public sealed class PredictionService(ModelCache models)
 {
-    /// <summary>The heat map's default radii and tissue share, as the command line's.</summary>
-    public static IReadOnlyList<double> Radii => ScanHeatmap.DefaultRadii;
-
-    public const double MinimumInside = ScanHeatmap.DefaultMinimumInside;
-
     /// <param name="y">MIAS convention: pixels from the bottom edge.</param>
     public PredictionAnswer Classify(ListedRun run, GrayImage image, string imageName, double x, double y, double r)
     {
@@ -42,7 +37,7 @@ public sealed class PredictionService(ModelCache models)
         try
         {
             // Off the request thread: a pass takes about a second of both cores, and other requests keep being served.
-            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass) { Radii = Radii, MinimumInside = MinimumInside }.Compute(image, top), cancellationToken).ConfigureAwait(false);
+            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass).Compute(image, top), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,7 +52,7 @@ public sealed class PredictionService(ModelCache models)
         var task = loaded.Model.Task;
         var scored = result.Grid.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).ToList();
         return new HeatmapAnswer(
-            run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", Radii,
+            run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", ScanHeatmap.DefaultRadii,
             [.. result.Top.Select((t, i) => new RegionAnswer(i + 1, t.Column, t.Y, t.Row, t.Radius, t.Score))],
             image.Width, image.Height, "data:image/png;base64," + Convert.ToBase64String(overlay), scored.Min(), scored.Max(), result.Seconds, loaded.Standing, assignment);
     }

@@ -22,7 +22,7 @@ public static class DatasetLoader
                 return DatasetFormat.Manifest;
             }
 
-            if (path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+            if (DatasetSource.IsArchive(path))
             {
                 return DatasetFormat.Mias;
             }

@@ -27,6 +27,10 @@ public abstract class DatasetSource
     public ImageLimits Limits { get; }
 
     /// <summary>Opens a folder or a <c>.tar.gz</c>/<c>.tgz</c> archive; anything else is a clear error.</summary>
+    /// <summary>Whether <paramref name="path"/> names an archive of scans (.tar.gz or .tgz), as <see cref="Open"/> reads one.</summary>
+    public static bool IsArchive(string path) =>
+        path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
+
     public static DatasetSource Open(string path, ImageLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -37,7 +41,7 @@ public abstract class DatasetSource
 
         if (File.Exists(path))
         {
-            if (path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+            if (IsArchive(path))
             {
                 return new ArchiveDatasetSource(path, limits);
             }

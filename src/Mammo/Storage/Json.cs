@@ -16,5 +16,8 @@ public static class Json
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>The same style on one line, for JSON carried inside another format (ONNX metadata).</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = new(Options) { WriteIndented = false };
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

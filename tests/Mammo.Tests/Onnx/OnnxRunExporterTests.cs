@@ -40,6 +40,9 @@ public sealed class OnnxRunExporterTests : IDisposable
         Assert.Equal("benign,malignant", metadata["classes"]);
         Assert.Equal("malignant", metadata["positive_class"]);
         Assert.Equal("48", metadata["input_size"]);
+        Assert.DoesNotContain('\n', metadata["preprocessing"]);
+        var pipeline = System.Text.Json.JsonSerializer.Deserialize<Mammo.Preprocessing.PatchPipeline>(metadata["preprocessing"], Mammo.Storage.Json.Options)!;
+        Assert.Equal(protocol == EvaluationProtocol.Seed ? Mammo.Preprocessing.PatchPipeline.Original : Mammo.Preprocessing.PatchPipeline.Default, pipeline);
         Assert.Equal(test.GetProperty("auc").GetDouble(), double.Parse(metadata["test_auc"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(test.GetProperty("auc_lower").GetDouble(), double.Parse(metadata["test_auc_ci95_lower"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(test.GetProperty("auc_upper").GetDouble(), double.Parse(metadata["test_auc_ci95_upper"], System.Globalization.CultureInfo.InvariantCulture));
