@@ -140,7 +140,7 @@ public static class ExperimentReport
         html.Append("<h3>Network and training</h3>\n");
         if (network is not { Summary: var summary, Cell: var cell })
         {
-            html.Append("<p>Network <code>").Append(E(plan.Model)).Append("</code> (its layer table is written when a cell starts training; no cell has one yet).</p>\n");
+            html.Append("<p>Network <code>").Append(E(plan.Model)).Append("</code> (no cell of this experiment recorded its layer table: Mammo writes network.json when a cell starts training, and cells trained before it did have none).</p>\n");
         }
         else
         {
