@@ -113,7 +113,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     private static ScanHeatmap Heatmap(TrainedModel model, IDenseScorer? onnx, PredictSettings settings) =>
         onnx is null
             ? new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }
-            : new ScanHeatmap(onnx, model.Task.PositiveClass) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
+            : new ScanHeatmap(onnx, model.Task.PositiveClass, model.Config.Preprocessing) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
 
     private void PrintAssignment(HeldOutAssignment? assignment)
     {

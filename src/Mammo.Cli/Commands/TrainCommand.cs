@@ -35,7 +35,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             return CommandErrors.Cancelled;
         }
 
-        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result.Folds, result.Assessment?.Baselines?.Summaries);
+        EvaluationPrinter.Print(console, config, result.Evaluation!, tta: true, result.Folds, result.Assessment?.Baselines?.Summaries is { } baselines ? [.. baselines, .. result.Fusion is { } fusion ? new[] { fusion } : []] : null);
         BaselinePrinter.PrintCalibration(console, result.Assessment);
         console.MarkupLine($"run folder: [bold]{Markup.Escape(folder.Path)}[/]");
         return 0;
@@ -98,8 +98,14 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             TestFraction = test,
             Seed = s.Seed,
             TissuePerScan = s.TissuePerScan,
-            Preprocessing = s.Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default with { Crop = PatchPipeline.Context(s.Context) },
+            Preprocessing = s.Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default with
+            {
+                Crop = PatchPipeline.Context(s.Context),
+                Size = s.Input,
+                Intensity = PatchPipeline.IntensityOf(s.Intensity),
+            },
             Calibrate = s.Calibrate,
+            Fusion = s.Fusion,
             DataPath = Path.GetFullPath(dataPath),
             DataChecksum = checksum,
             InitFrom = s.InitFrom is null ? null : Path.GetFullPath(s.InitFrom),
@@ -110,6 +116,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
                 BatchSize = s.Batch,
                 LearningRate = s.LearningRate,
                 OnTheFlyAugmentation = s.Augment,
+                GainJitter = s.GainJitter,
+                WeightDecay = s.WeightDecay,
+                MinimumEpoch = s.MinEpoch,
                 Device = s.Device,
                 Threads = s.Threads,
                 Seed = s.Seed,

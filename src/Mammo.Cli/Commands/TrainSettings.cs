@@ -84,6 +84,36 @@ public sealed class TrainSettings : DataSettings
     [DefaultValue("lesion")]
     public string Context { get; init; } = "lesion";
 
+    [CommandOption("--input <N>")]
+    [Description("The side of the network's input in pixels: each crop is resized to N×N (the original: 48).")]
+    [DefaultValue(48)]
+    public int Input { get; init; } = 48;
+
+    [CommandOption("--intensity <SCALING>")]
+    [Description("unit (pixel/255, the original's) or zscore (each scan standardised over its breast tissue before cutting).")]
+    [DefaultValue("unit")]
+    public string Intensity { get; init; } = "unit";
+
+    [CommandOption("--gain-jitter <G>")]
+    [Description("With --augment: also multiply each training patch by a random gain in 1 ± G.")]
+    [DefaultValue(0.0)]
+    public double GainJitter { get; init; }
+
+    [CommandOption("--weight-decay <W>")]
+    [Description("Decoupled weight decay (AdamW); 0 keeps the original's Adam.")]
+    [DefaultValue(0.0)]
+    public double WeightDecay { get; init; }
+
+    [CommandOption("--min-epoch <N>")]
+    [Description("Early stopping keeps no epoch before N, so a few validation lesions cannot select a nearly untrained network.")]
+    [DefaultValue(1)]
+    public int MinEpoch { get; init; } = 1;
+
+    [CommandOption("--fusion <KIND>")]
+    [Description("none, or metadata: also fuse the network's score with the abnormality class and radius (fitted on training and validation parts only), reported beside the network and the baselines. Two-class lesion tasks only.")]
+    [DefaultValue(FusionKind.None)]
+    public FusionKind Fusion { get; init; }
+
     [CommandOption("--device <DEVICE>")]
     [Description("cpu, or cuda with a CUDA build of TorchSharp (this build is CPU-only and refuses cuda).")]
     [DefaultValue(ComputeDevice.Cpu)]
@@ -127,6 +157,33 @@ public sealed class TrainSettings : DataSettings
             }
         }
 
+        if (Intensity != "unit")
+        {
+            try
+            {
+                PatchPipeline.IntensityOf(Intensity);
+            }
+            catch (InvalidSettingException e)
+            {
+                return ValidationResult.Error($"--intensity: {e.Message}");
+            }
+        }
+
+        if (Protocol == EvaluationProtocol.Seed && (Input != 48 || Intensity != "unit"))
+        {
+            return ValidationResult.Error("--input/--intensity: the seed protocol keeps the original recipe (48, unit); use them with patient, cv or official");
+        }
+
+        if (Fusion != FusionKind.None && Task is "3class" or "normal-abnormal" or "detect")
+        {
+            return ValidationResult.Error($"--fusion: task {Task} has regions without a lesion's class and radius; fusion needs a lesion task (calc, mass, arch, asym, all)");
+        }
+
+        if (Fusion != FusionKind.None && Protocol == EvaluationProtocol.Seed)
+        {
+            return ValidationResult.Error("--fusion: the seed protocol has no honest split to fit a fusion on");
+        }
+
         // At parse time, before any data is read: the CPU package cannot become a CUDA one at run time.
         if (Device == ComputeDevice.Cuda && !Mammo.Learning.Training.TorchDevice.CudaAvailable)
         {
@@ -149,6 +206,11 @@ public sealed class TrainSettings : DataSettings
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive")
             : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
             : TissuePerScan < 1 ? ValidationResult.Error("--tissue-per-scan must be at least 1")
+            : Input is < 8 or > 512 ? ValidationResult.Error("--input must lie between 8 and 512")
+            : !(WeightDecay >= 0) ? ValidationResult.Error("--weight-decay must not be negative")
+            : GainJitter is < 0 or >= 1 || double.IsNaN(GainJitter) ? ValidationResult.Error("--gain-jitter must lie in [0, 1)")
+            : GainJitter > 0 && !Augment ? ValidationResult.Error("--gain-jitter needs --augment")
+            : MinEpoch < 1 || MinEpoch > Epochs ? ValidationResult.Error($"--min-epoch must lie between 1 and --epochs ({Epochs})")
             : ValidationResult.Success();
     }
 }

@@ -21,7 +21,7 @@ public static class BaselinePrinter
         foreach (var row in network is null ? baselines : [network, .. baselines])
         {
             table.AddRow(
-                Markup.Escape(row == network ? row.Name : $"baseline: {row.Name}"),
+                Markup.Escape(row == network ? row.Name : row.Name == Learning.Fusion.MetadataFusion.Name ? "fusion: network + metadata" : $"baseline: {row.Name}"),
                 row.Count.ToString(CultureInfo.InvariantCulture),
                 row.Auc is { } auc ? string.Create(CultureInfo.InvariantCulture, $"{auc:0.000} ({row.AucLower:0.000}–{row.AucUpper:0.000})") : "n/a",
                 row.FoldAucMean is { } mean ? string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ({row.FoldAucLower:0.000}–{row.FoldAucUpper:0.000})") : "–");

@@ -46,7 +46,7 @@ public sealed record RunNetworks(RunConfig Config, ClassificationTask Task, stri
         {
             foreach (var unit in units)
             {
-                networks.Add(LoadWeights(folder, unit, network, task.ClassNames.Count));
+                networks.Add(LoadWeights(folder, unit, network, task.ClassNames.Count, config.PatchSize));
             }
         }
         catch
@@ -66,7 +66,7 @@ public sealed record RunNetworks(RunConfig Config, ClassificationTask Task, stri
         }
     }
 
-    private static nn.Module<Tensor, Tensor> LoadWeights(RunFolder folder, int? unit, string network, int classes)
+    private static nn.Module<Tensor, Tensor> LoadWeights(RunFolder folder, int? unit, string network, int classes, int inputSize)
     {
         var path = Path.Combine(folder.UnitFolder(unit), RunFolder.WeightsFile);
         if (!File.Exists(path))
@@ -74,7 +74,7 @@ public sealed record RunNetworks(RunConfig Config, ClassificationTask Task, stri
             throw new MammoDataException($"{path}: missing (the run folder has no trained weights)");
         }
 
-        var model = ModelRegistry.Create(network, classes);
+        var model = ModelRegistry.Create(network, classes, inputSize: inputSize);
         try
         {
             model.load(path);

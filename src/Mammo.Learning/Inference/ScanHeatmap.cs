@@ -17,19 +17,23 @@ public sealed class ScanHeatmap
     private readonly Func<IDenseScorer> _scorer;
     private readonly bool _ownsScorer;
     private readonly int _positive;
+    private readonly Preprocessing.PatchPipeline _pipeline = Preprocessing.PatchPipeline.Default;
 
     /// <summary>A heat map of the run's networks in libtorch (fully convolutional for the seed network, crop by crop otherwise).</summary>
     public ScanHeatmap(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        (_scorer, _ownsScorer, _positive) = (model.DenseScorer, true, model.Task.PositiveClass);
+        (_scorer, _ownsScorer, _positive, _pipeline) = (model.DenseScorer, true, model.Task.PositiveClass, model.Config.Preprocessing);
     }
 
-    /// <summary>A heat map through <paramref name="scorer"/>, which stays the caller's (ONNX Runtime, say, shared by a batch).</summary>
-    public ScanHeatmap(IDenseScorer scorer, int positiveClass)
+    /// <summary>
+    /// A heat map through <paramref name="scorer"/>, which stays the caller's (ONNX Runtime, say, shared by a batch),
+    /// for networks trained with <paramref name="pipeline"/> (the default pipeline when null).
+    /// </summary>
+    public ScanHeatmap(IDenseScorer scorer, int positiveClass, Preprocessing.PatchPipeline? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
-        (_scorer, _ownsScorer, _positive) = (() => scorer, false, positiveClass);
+        (_scorer, _ownsScorer, _positive, _pipeline) = (() => scorer, false, positiveClass, pipeline ?? Preprocessing.PatchPipeline.Default);
     }
 
     /// <summary>The radii looked for unless told otherwise, as the command line writes them.</summary>
@@ -80,6 +84,9 @@ public sealed class ScanHeatmap
     private HeatmapResult ComputeOn(GrayImage scan, int top, double toColumn, double toRow, int originalHeight)
     {
         var mask = BreastMask.Compute(scan);
+
+        // The network sees the scan as its crops did (standardised, say); the mask is the tissue of the scan itself.
+        var scored = _pipeline.Prepare(scan);
         var scorer = _scorer();
         var grid = new double[GridSize, GridSize];
         for (var r = 0; r < GridSize; r++)
@@ -93,9 +100,10 @@ public sealed class ScanHeatmap
         var candidates = new List<ScoredRegion>();
         try
         {
-            foreach (var requested in Radii)
+            // A fixed-context network saw the same square whatever the lesion: one scale, not one per radius.
+            foreach (var requested in _pipeline.Crop.Fixed is { } side ? [side] : Radii)
             {
-                var radius = requested / Math.Sqrt(toColumn * toRow);
+                var radius = _pipeline.Crop.Apply(requested) / Math.Sqrt(toColumn * toRow);
                 var scale = (scorer.Window / 2.0) / radius;
                 var (w, h) = ((int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
                 if (DenseScoring.Windows(w, scorer.Window, scorer.Stride) < 1 || DenseScoring.Windows(h, scorer.Window, scorer.Stride) < 1)
@@ -103,7 +111,7 @@ public sealed class ScanHeatmap
                     continue;
                 }
 
-                var map = ScoreMap(scorer, Resampling.Resize(scan, w, h), _positive, MaxPassPixels);
+                var map = ScoreMap(scorer, Resampling.Resize(scored, w, h), _positive, MaxPassPixels);
                 var (rows, columns) = (map.GetLength(0), map.GetLength(1));
                 for (var i = 0; i < rows; i++)
                 {

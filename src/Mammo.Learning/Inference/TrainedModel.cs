@@ -71,7 +71,7 @@ public sealed class TrainedModel : IPatchScorer, IDisposable
                     throw new MammoDataException($"{path}: missing (the run folder has no trained weights)");
                 }
 
-                var model = ModelRegistry.Create(config.Model, task.ClassNames.Count);
+                var model = ModelRegistry.Create(config.Model, task.ClassNames.Count, inputSize: config.PatchSize);
                 models.Add(model);
                 try
                 {

@@ -32,11 +32,14 @@ public sealed class BatchNormCnn : nn.Module<Tensor, Tensor>
 
     /// <param name="classCount">Number of classes (outputs); at least 2.</param>
     /// <param name="seed">Seed for the initial weights; null draws from torch's default generator.</param>
-    public BatchNormCnn(int classCount = 2, int? seed = null)
+    /// <param name="inputSize">The side of the input patches: any from 8 (global pooling makes the parameters independent of it).</param>
+    public BatchNormCnn(int classCount = 2, int? seed = null, int inputSize = NetworkInput.Size)
         : base(nameof(BatchNormCnn))
     {
         NetworkInput.ValidateClassCount(classCount);
+        NetworkInput.ValidateSize(inputSize, 8, "batchnorm");
         ClassCount = classCount;
+        InputSize = inputSize;
 
         using var generator = WeightInit.CreateGenerator(seed);
         long inChannels = NetworkInput.Channels;
@@ -76,11 +79,13 @@ public sealed class BatchNormCnn : nn.Module<Tensor, Tensor>
 
     public int ClassCount { get; }
 
-    /// <summary>Logits [N, classes] for input [N, 1, 48, 48].</summary>
+    public int InputSize { get; }
+
+    /// <summary>Logits [N, classes] for input [N, 1, size, size].</summary>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        NetworkInput.Validate(input, nameof(BatchNormCnn));
+        NetworkInput.Validate(input, nameof(BatchNormCnn), InputSize);
         using var scope = NewDisposeScope();
         var x = input;
         for (var block = 0; block < _pools.Count; block++)

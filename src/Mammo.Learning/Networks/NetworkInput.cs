@@ -2,19 +2,28 @@ using static TorchSharp.torch;
 
 namespace Mammo.Learning.Networks;
 
-/// <summary>The input contract shared by the networks: a batch of single-channel 48×48 patches, NCHW.</summary>
+/// <summary>The input contract shared by the networks: a batch of single-channel square patches, NCHW (48×48 unless built for another size).</summary>
 internal static class NetworkInput
 {
     public const int Channels = 1;
     public const int Size = 48;
 
-    public static void Validate(Tensor input, string network)
+    public static void Validate(Tensor input, string network, int size = Size)
     {
-        if (input.dim() != 4 || input.shape[1] != Channels || input.shape[2] != Size || input.shape[3] != Size)
+        if (input.dim() != 4 || input.shape[1] != Channels || input.shape[2] != size || input.shape[3] != size)
         {
             throw new ArgumentException(
-                $"{network} expects input of shape [N, {Channels}, {Size}, {Size}] (NCHW); got [{string.Join(", ", input.shape)}].",
+                $"{network} expects input of shape [N, {Channels}, {size}, {size}] (NCHW); got [{string.Join(", ", input.shape)}].",
                 nameof(input));
+        }
+    }
+
+    /// <exception cref="InvalidSettingException">The network cannot take inputs this small (or absurdly large).</exception>
+    public static void ValidateSize(int size, int minimum, string network)
+    {
+        if (size < minimum || size > 512)
+        {
+            throw new InvalidSettingException("input", $"network '{network}' takes inputs of {minimum} to 512 pixels; got {size}");
         }
     }
 

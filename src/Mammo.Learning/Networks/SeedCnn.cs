@@ -18,7 +18,8 @@ namespace Mammo.Learning.Networks;
 /// flatten   Flatten                → 6400
 /// logits    Dense n_classes        → n         6400·n + n
 /// </code>
-/// 72,706 parameters for 2 classes, 79,107 for 3. The output is logits: softmax belongs to the loss
+/// 72,706 parameters for 2 classes, 79,107 for 3. Built for another input side s (at least 10), the map before
+/// flatten is ⌊(⌊(s − 4) / 2⌋ − 2) / 2⌋ pixels square, and only <c>logits</c> changes size. The output is logits: softmax belongs to the loss
 /// (cross-entropy) or to prediction.
 /// <para>
 /// <b>Dense before Flatten.</b> Keras applies a Dense layer to the last axis, so the original <c>Dense(64)</c> on the
@@ -54,11 +55,15 @@ public sealed class SeedCnn : nn.Module<Tensor, Tensor>
 
     /// <param name="classCount">Number of classes (outputs); at least 2.</param>
     /// <param name="seed">Seed for the initial weights; null draws from torch's default generator.</param>
-    public SeedCnn(int classCount = 2, int? seed = null)
+    /// <param name="inputSize">The side of the input patches (48 in the original).</param>
+    public SeedCnn(int classCount = 2, int? seed = null, int inputSize = NetworkInput.Size)
         : base(nameof(SeedCnn))
     {
         NetworkInput.ValidateClassCount(classCount);
+        NetworkInput.ValidateSize(inputSize, 10, "seed");
         ClassCount = classCount;
+        InputSize = inputSize;
+        var side = ((((inputSize - 4) / 2) - 2) / 2);
 
         _conv1 = nn.Conv2d(NetworkInput.Channels, 32, 3);
         _conv2 = nn.Conv2d(32, 64, 3);
@@ -69,7 +74,7 @@ public sealed class SeedCnn : nn.Module<Tensor, Tensor>
         _dense = nn.Conv2d(64, 64, 1);
         _dropout2 = nn.Dropout(DropoutRate);
         _flatten = nn.Flatten();
-        _logits = nn.Linear(64 * 10 * 10, classCount);
+        _logits = nn.Linear(64 * side * side, classCount);
 
         // Registration order is forward order (ModelSummary lists layers in call order anyway).
         register_module("conv1", _conv1);
@@ -96,11 +101,13 @@ public sealed class SeedCnn : nn.Module<Tensor, Tensor>
 
     public int ClassCount { get; }
 
-    /// <summary>Logits [N, classes] for input [N, 1, 48, 48].</summary>
+    public int InputSize { get; }
+
+    /// <summary>Logits [N, classes] for input [N, 1, size, size].</summary>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        NetworkInput.Validate(input, nameof(SeedCnn));
+        NetworkInput.Validate(input, nameof(SeedCnn), InputSize);
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(_conv1.call(input));
         x = nn.functional.relu(_conv2.call(x));

@@ -4,11 +4,15 @@ namespace Mammo.Learning.Training;
 
 /// <summary>
 /// Keras' EarlyStopping on validation loss with restore-best: tracks the best epoch and says when
-/// <see cref="Patience"/> epochs have passed without a strictly lower loss.
+/// <see cref="Patience"/> epochs have passed without a strictly lower loss. Epochs before <see cref="MinimumEpoch"/>
+/// are never kept and never start the patience count, so a handful of validation samples cannot select the
+/// nearly untrained network of the first epochs.
 /// </summary>
-public sealed class EarlyStopping(int patience)
+public sealed class EarlyStopping(int patience, int minimumEpoch = 1)
 {
     public int Patience { get; } = patience >= 1 ? patience : throw new ArgumentOutOfRangeException(nameof(patience), "patience must be at least 1");
+
+    public int MinimumEpoch { get; } = minimumEpoch >= 1 ? minimumEpoch : throw new ArgumentOutOfRangeException(nameof(minimumEpoch), "the minimum epoch must be at least 1");
 
     public int BestEpoch { get; private set; }
 
@@ -17,7 +21,7 @@ public sealed class EarlyStopping(int patience)
     /// <summary>Records an epoch's validation loss; true when it is the best so far.</summary>
     public bool Observe(int epoch, double validationLoss)
     {
-        if (validationLoss < BestLoss)
+        if (epoch >= MinimumEpoch && validationLoss < BestLoss)
         {
             BestLoss = validationLoss;
             BestEpoch = epoch;

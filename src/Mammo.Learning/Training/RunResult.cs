@@ -14,4 +14,7 @@ public sealed record RunResult(
 {
     /// <summary>Baselines, calibration and the validation threshold of a complete run.</summary>
     public RunAssessment? Assessment { get; init; }
+
+    /// <summary>The fused model's AUCs on the same folds, when the run fuses the network with the metadata.</summary>
+    public Mammo.Baselines.BaselineSummary? Fusion { get; init; }
 }

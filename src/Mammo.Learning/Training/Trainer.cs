@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Mammo.Learning.Training;
 
 /// <summary>
-/// Fits a network with Adam and cross-entropy, batch by batch over whole-tensor index selections, with early
+/// Fits a network with Adam (AdamW with weight decay) and cross-entropy, batch by batch over whole-tensor index selections, with early
 /// stopping on validation loss and the best weights restored at the end (Keras' restore_best_weights).
 /// </summary>
 /// <remarks>
@@ -18,7 +18,7 @@ public sealed class Trainer : IDisposable
 {
     private readonly nn.Module<Tensor, Tensor> _model;
     private readonly TrainingOptions _options;
-    private readonly TorchSharp.Modules.Adam _optimizer;
+    private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
     private readonly Tensor? _classWeights;
     private readonly Device _device;
 
@@ -32,8 +32,15 @@ public sealed class Trainer : IDisposable
             torch.set_num_threads(options.Threads);
         }
 
+        if (options.MinimumEpoch > options.MaxEpochs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"the minimum epoch {options.MinimumEpoch} is after the last epoch {options.MaxEpochs}");
+        }
+
         _model.to(_device);
-        _optimizer = optim.Adam(_model.parameters(), options.LearningRate);
+        _optimizer = options.WeightDecay > 0
+            ? optim.AdamW(_model.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
+            : optim.Adam(_model.parameters(), options.LearningRate);
         _classWeights = options.ClassWeights is { } w ? tensor(w.ToArray()).to(_device) : null;
     }
 
@@ -53,7 +60,7 @@ public sealed class Trainer : IDisposable
         }
 
         var history = new List<EpochRecord>(resumed ?? []);
-        var stopping = new EarlyStopping(_options.Patience);
+        var stopping = new EarlyStopping(_options.Patience, _options.MinimumEpoch);
         stopping.Replay(history);
         Dictionary<string, Tensor>? best = null;
         var stop = TrainingStop.MaxEpochs;
@@ -144,7 +151,7 @@ public sealed class Trainer : IDisposable
         torch.manual_seed(SeedSequence.Derive(_options.Seed, epoch));
         var order = Enumerable.Range(0, train.Count).ToArray();
         SeedSequence.Random(_options.Seed, 1_000_000 + epoch).Shuffle(order);
-        var augmentation = _options.OnTheFlyAugmentation ? new RandomAffine(SeedSequence.Derive(_options.Seed, 2_000_000 + epoch)) : null;
+        var augmentation = _options.OnTheFlyAugmentation ? new RandomAffine(SeedSequence.Derive(_options.Seed, 2_000_000 + epoch)) { GainJitter = _options.GainJitter } : null;
         var batches = (train.Count + _options.BatchSize - 1) / _options.BatchSize;
         double lossSum = 0;
         long correct = 0;

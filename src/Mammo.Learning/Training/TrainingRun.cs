@@ -34,7 +34,7 @@ public sealed class TrainingRun
         if (config.InitFrom is { } init)
         {
             // Before anything is written or cut: a state_dict that does not fit fails the run at once.
-            using var probe = ModelRegistry.Create(config.Model, task.ClassNames.Count);
+            using var probe = ModelRegistry.Create(config.Model, task.ClassNames.Count, inputSize: config.PatchSize);
             Export.PyTorchStateDict.Load(probe, init, config.Model);
         }
 
@@ -44,6 +44,11 @@ public sealed class TrainingRun
         if (samples.Count == 0)
         {
             throw new MammoDataException($"task '{task.Name}' has no samples in {_run.Dataset.Source.Path}");
+        }
+
+        if (config.Fusion == FusionKind.Metadata && (task.ClassNames.Count != 2 || !Fusion.MetadataFusion.Applies(samples)))
+        {
+            throw new InvalidSettingException("fusion", $"fusion with the metadata needs a two-class task of located lesions only; task '{task.Name}' has {(task.ClassNames.Count != 2 ? $"{task.ClassNames.Count} classes" : "regions without a lesion's class and radius")}");
         }
 
         _run.Say($"{samples.Count} samples for '{task.Name}' ({task.Description}); cutting patches");
@@ -74,18 +79,32 @@ public sealed class TrainingRun
             folder.WriteText(Mammo.Baselines.BaselineTable.FileName, Mammo.Baselines.BaselineTable.Write(baselines.Scores));
         }
 
+        var fusion = config.Fusion == FusionKind.Metadata ? Fuse(tta) : null;
         folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(config, task, evaluation, withoutTta, folds?.Aucs, folds?.Mean) with
         {
             Baselines = assessment.Baselines?.ByName(),
+            Fusion = fusion,
             Calibration = assessment.Calibration,
             ValidationThreshold = assessment.Threshold,
             Calibrated = assessment.Calibrated,
         });
         folder.WriteText(RunFolder.ReportFile, (config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report
-            + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format(measured.Summaries) : string.Empty));
+            + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format([.. measured.Summaries, .. fusion is null ? Array.Empty<Mammo.Baselines.BaselineSummary>() : [fusion]]) : string.Empty));
         folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         _run.Log($"complete: AUC {RunContext.Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
-        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds) { Assessment = assessment };
+        return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds) { Assessment = assessment, Fusion = fusion };
+    }
+
+    // Fitted on the units' training and validation parts only, then read on the same test samples as the network.
+    private Mammo.Baselines.BaselineSummary Fuse(IReadOnlyList<Prediction> tta)
+    {
+        var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
+        var (models, fused) = Fusion.MetadataFusion.Run(_run.Units, _run.Validation, tta, task.PositiveClass);
+        folder.WriteJson(RunFolder.FusionFile, models);
+        folder.WriteText(RunFolder.PredictionsFusionFile, PredictionTable.Write(fused, task.ClassNames));
+        var summary = Mammo.Baselines.BaselineSummary.Of(Fusion.MetadataFusion.Name, [.. fused.Select(p => (p.Fold, p.TrueLabel))], [.. fused.Select(p => p.Probabilities[task.PositiveClass])], task.PositiveClass, config.Seed);
+        _run.Say($"fusion (network + metadata): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}){(summary.FoldAucMean is { } m ? $", fold mean {RunContext.Format(m)}" : string.Empty)}");
+        return summary;
     }
 
     private RunResult Interrupted()
@@ -113,7 +132,7 @@ public sealed class TrainingRun
         Directory.CreateDirectory(folder.Path);
         OutputMarker.Write(folder.Path, OutputKind.Run);
         folder.WriteJson(RunFolder.ConfigFile, config);
-        using (var network = ModelRegistry.Create(config.Model, _run.Task.ClassNames.Count, config.Seed))
+        using (var network = ModelRegistry.Create(config.Model, _run.Task.ClassNames.Count, config.Seed, config.PatchSize))
         {
             folder.WriteJson(RunFolder.NetworkFile, NetworkSummary.Of(network, [1, 1, config.PatchSize, config.PatchSize]));
         }

@@ -37,7 +37,7 @@ internal sealed class UnitTrainer(RunContext run)
         var folder = run.Folder;
         Directory.CreateDirectory(folder.CheckpointFolder(fold));
         var seed = SeedSequence.Derive(config.Seed, fold ?? 0);
-        var model = ModelRegistry.Create(config.Model, run.Task.ClassNames.Count, seed);
+        var model = ModelRegistry.Create(config.Model, run.Task.ClassNames.Count, seed, config.PatchSize);
         if (config.InitFrom is { } init)
         {
             Export.PyTorchStateDict.Load(model, init, config.Model);

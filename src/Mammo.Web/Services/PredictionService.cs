@@ -37,7 +37,7 @@ public sealed class PredictionService(ModelCache models)
         try
         {
             // Off the request thread: a pass takes about a second of both cores, and other requests keep being served.
-            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass).Compute(image, top), cancellationToken).ConfigureAwait(false);
+            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass, loaded.Model.Config.Preprocessing).Compute(image, top), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -23,16 +23,24 @@ public sealed record BaselineSummary(
     public static BaselineSummary Of(BaselineScores scores, BaselineKind kind, int positiveClass, int seed = 0, int resamples = Bootstrap.DefaultResamples)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var values = scores.ScoresOf(kind);
-        var labels = scores.Rows.Select(r => r.Label == positiveClass ? 1 : 0).ToArray();
+        return Of(kind.Code(), [.. scores.Rows.Select(r => (r.Fold, r.Label))], scores.ScoresOf(kind), positiveClass, seed, resamples);
+    }
+
+    /// <summary>The same summary for any model's held-out scores (a fused model's, say), sample by sample with its fold and label.</summary>
+    public static BaselineSummary Of(string name, IReadOnlyList<(int? Fold, int Label)> samples, IReadOnlyList<double> values, int positiveClass, int seed = 0, int resamples = Bootstrap.DefaultResamples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(values);
+        var labels = samples.Select(r => r.Label == positiveClass ? 1 : 0).ToArray();
+        var scores = values.ToArray();
         double? auc = null, lower = null, upper = null;
         if (labels.Distinct().Count() == 2)
         {
-            var interval = Bootstrap.Auc(labels, values, resamples, seed);
+            var interval = Bootstrap.Auc(labels, scores, resamples, seed);
             (auc, lower, upper) = (interval.Estimate, interval.Lower, interval.Upper);
         }
 
-        var folds = scores.Rows.Select((r, i) => (r.Fold, Label: labels[i], Score: values[i]))
+        var folds = samples.Select((r, i) => (r.Fold, Label: labels[i], Score: scores[i]))
             .Where(x => x.Fold is not null)
             .GroupBy(x => x.Fold!.Value)
             .OrderBy(g => g.Key)
@@ -42,6 +50,6 @@ public sealed record BaselineSummary(
             .ToList();
         var known = folds.Where(a => a is not null).Select(a => a!.Value).ToList();
         var mean = known.Count > 1 ? MeanConfidenceInterval.Compute(known) : null;
-        return new BaselineSummary(kind.Code(), scores.Rows.Count, auc, lower, upper, folds, mean?.Mean, mean?.Lower, mean?.Upper);
+        return new BaselineSummary(name, samples.Count, auc, lower, upper, folds, mean?.Mean, mean?.Lower, mean?.Upper);
     }
 }

@@ -12,6 +12,8 @@ namespace Mammo.Imaging;
 /// </summary>
 public sealed class PatchExtractor
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScanImage, GrayImage> s_gray = [];
+
     public PatchExtractor(PatchOptions? options = null)
     {
         Options = options ?? new PatchOptions();
@@ -83,6 +85,7 @@ public sealed class PatchExtractor
     public byte[] CutAt(GrayImage scan, double x, double y, double radius)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        scan = Options.Standardise ? BreastStandardisation.Apply(scan) : scan;
         var (left, top, side) = Square(scan.Width, scan.Height, x, y, radius);
         var square = PatchGeometry.Crop(scan, left, top, side);
         return Resampling.Resize(square, side, side, Options.Size, Options.Size);
@@ -102,6 +105,12 @@ public sealed class PatchExtractor
     public byte[] CutAt(ScanImage scan, double x, double y, double radius)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        if (Options.Standardise)
+        {
+            // The windowed 8-bit levels are standardised: the same scan stored at 16 bits gives the same patches.
+            return CutAt(s_gray.GetValue(scan, s => s.ToGrayImage()), x, y, radius);
+        }
+
         var (left, top, side) = Square(scan.Width, scan.Height, x, y, radius);
         var square = scan.CropLevels(left, top, side);
         return Resampling.Resize(square, side, side, Options.Size, Options.Size);

@@ -20,6 +20,9 @@ public sealed record PatchOptions
 
     public int Seed { get; init; }
 
+    /// <summary>Cut from the scan standardised over its breast tissue (<see cref="BreastStandardisation"/>) instead of its grey levels.</summary>
+    public bool Standardise { get; init; }
+
     /// <summary>Threads used to decode and cut; 0 means one per core.</summary>
     public int Threads { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed record PatchPipeline
 
     /// <summary>The patch options that cut regions this way; <paramref name="seed"/> places the normal scans' regions.</summary>
     public PatchOptions PatchOptions(int seed, int threads = 0) =>
-        new() { Size = Size, Radius = Crop, NormalRadius = Crop.Fixed ?? new PatchOptions().NormalRadius, Variants = Variants, Seed = seed, Threads = threads };
+        new() { Size = Size, Radius = Crop, NormalRadius = Crop.Fixed ?? new PatchOptions().NormalRadius, Variants = Variants, Standardise = Intensity == IntensityScaling.BreastZScore, Seed = seed, Threads = threads };
 
     /// <summary>
     /// The crop rule of a context: <c>lesion</c> (the original's 2r square, lesion size normalised away) or
@@ -54,6 +54,24 @@ public sealed record PatchPipeline
 
     public PatchExtractor Extractor(int seed, int threads = 0) => new(PatchOptions(seed, threads));
 
+    /// <summary>
+    /// The whole scan as the crops see it, for passes that score a scan without cutting it (heat maps): the
+    /// standardised scan under <see cref="IntensityScaling.BreastZScore"/>, the scan itself otherwise.
+    /// </summary>
+    public GrayImage Prepare(GrayImage scan) => Intensity == IntensityScaling.BreastZScore ? BreastStandardisation.Apply(scan) : scan;
+
+    /// <summary>
+    /// The intensity scaling of a name: <c>unit</c> (÷255, the original's) or <c>zscore</c> (each scan's z-score
+    /// over its breast tissue).
+    /// </summary>
+    /// <exception cref="InvalidSettingException">Neither name.</exception>
+    public static IntensityScaling IntensityOf(string text) => text switch
+    {
+        "unit" => IntensityScaling.UnitRange,
+        "zscore" => IntensityScaling.BreastZScore,
+        _ => throw new InvalidSettingException("intensity", $"intensity '{text}': expected unit (pixel/255) or zscore (each scan's z-score over its breast tissue)"),
+    };
+
     /// <summary>The copies averaged at test time: the 8 dihedral ones, or the patch alone.</summary>
     public IReadOnlyList<DihedralTransform> TestTimeTransforms(bool augment) =>
         augment && Variants != VariantScheme.None ? DihedralTransform.All : [DihedralTransform.Identity];
@@ -72,6 +90,13 @@ public sealed record PatchPipeline
                 for (var i = 0; i < patch.Length; i++)
                 {
                     input[i] = patch[i] / 255f;
+                }
+
+                break;
+            case IntensityScaling.BreastZScore:
+                for (var i = 0; i < patch.Length; i++)
+                {
+                    input[i] = BreastStandardisation.ToInput(patch[i]);
                 }
 
                 break;
@@ -130,5 +155,5 @@ public sealed record PatchPipeline
 
     /// <summary>One line for logs and reports, e.g. <c>crop lesion → 48×48, unit-range, dihedral variants</c>.</summary>
     public override string ToString() =>
-        $"crop {Crop} → {Size}×{Size}, {Intensity switch { IntensityScaling.UnitRange => "pixel/255", _ => Intensity.ToString() }}, {Variants.ToString().ToLowerInvariant()} variants";
+        $"crop {Crop} → {Size}×{Size}, {Intensity switch { IntensityScaling.UnitRange => "pixel/255", IntensityScaling.BreastZScore => "breast z-score", _ => Intensity.ToString() }}, {Variants.ToString().ToLowerInvariant()} variants";
 }

@@ -46,6 +46,9 @@ public sealed record RunConfig
 
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>What is fused with the network's score (fitted on each unit's training and validation parts), reported beside it.</summary>
+    public FusionKind Fusion { get; init; }
+
     /// <summary>Also Platt-scale the test probabilities, fitted on each unit's validation part (reported beside the raw ones).</summary>
     public bool Calibrate { get; init; }
 

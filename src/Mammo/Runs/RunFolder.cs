@@ -31,6 +31,8 @@ public sealed class RunFolder(string path)
     public const string PredictionsFile = "predictions.csv";
     public const string PredictionsNoTtaFile = "predictions-no-tta.csv";
     public const string MetricsFile = "metrics.json";
+    public const string FusionFile = "fusion.json";
+    public const string PredictionsFusionFile = "predictions-fusion.csv";
     public const string ReportFile = "report.txt";
     public const string LogFile = "log.txt";
     public const string NetworkFile = "network.json";

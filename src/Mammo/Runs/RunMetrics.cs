@@ -22,6 +22,9 @@ public sealed record RunMetrics(
     /// <summary>Each baseline's AUCs on the run's own folds, by name (prevalence, radius, metadata, features); null under the seed protocol.</summary>
     public IReadOnlyDictionary<string, BaselineSummary>? Baselines { get; init; }
 
+    /// <summary>With a fusion in the config: the fused model's AUCs on the run's folds, read like a baseline's; null otherwise.</summary>
+    public BaselineSummary? Fusion { get; init; }
+
     /// <summary>Brier score, ECE and reliability bins of the test probabilities of the positive class.</summary>
     public CalibrationSummary? Calibration { get; init; }
 

@@ -44,5 +44,22 @@ public sealed class TrainDeviceTests : IDisposable
         Assert.Equal(2, seed.ExitCode);
         Assert.Contains("the seed protocol keeps the original recipe", seed.Errors, StringComparison.Ordinal);
     }
-}
 
+    [Theory]
+    [InlineData("--gain-jitter needs --augment", "--gain-jitter", "0.2")]
+    [InlineData("--min-epoch must lie between 1 and --epochs (60)", "--min-epoch", "61")]
+    [InlineData("--intensity: intensity 'minmax': expected unit", "--intensity", "minmax")]
+    [InlineData("--input must lie between 8 and 512", "--input", "4")]
+    [InlineData("--weight-decay must not be negative", "--weight-decay", "-1")]
+    [InlineData("--fusion: task detect has regions without a lesion's class and radius", "--fusion", "metadata", "--task", "detect")]
+    [InlineData("--fusion: the seed protocol has no honest split", "--fusion", "metadata", "--protocol", "seed")]
+    [InlineData("the seed protocol keeps the original recipe (48, unit)", "--input", "64", "--protocol", "seed")]
+    public void Model_options_that_cannot_work_are_refused_at_parse_time(string expected, params string[] options)
+    {
+        var result = CliRunner.Run(["train", "--data", _folder.File("none"), "--out", _folder.File("run"), .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.File("run")));
+    }
+}

@@ -43,6 +43,26 @@ public class NetworksTests
     }
 
     [Fact]
+    public void Networks_take_another_input_size_when_built_for_it()
+    {
+        using var seed64 = new SeedCnn(2, seed: 1, inputSize: 64);
+        using var batchNorm64 = new BatchNormCnn(2, seed: 1, inputSize: 64);
+        using var batchNorm48 = new BatchNormCnn(2, seed: 1);
+        using var input = TorchSharp.torch.rand(3, 1, 64, 64);
+
+        // Seed CNN at 64: the map before flatten is ⌊(⌊60 / 2⌋ − 2) / 2⌋ = 14 pixels square: 64·14·14·2 + 2 logits parameters.
+        Assert.Equal(320 + 18_496 + 36_928 + 4_160 + (64 * 14 * 14 * 2) + 2, seed64.parameters().Sum(p => p.numel()));
+        Assert.Equal(batchNorm48.parameters().Sum(p => p.numel()), batchNorm64.parameters().Sum(p => p.numel()));
+        using var seedLogits = seed64.call(input);
+        using var batchLogits = batchNorm64.call(input);
+        Assert.Equal([3L, 2L], seedLogits.shape);
+        Assert.Equal([3L, 2L], batchLogits.shape);
+        using var small = TorchSharp.torch.rand(1, 1, 48, 48);
+        Assert.Contains("[N, 1, 64, 64]", Assert.Throws<ArgumentException>(() => seed64.call(small)).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidSettingException>(() => ModelRegistry.Create("seed", 2, inputSize: 8));
+    }
+
+    [Fact]
     public void Networks_reject_a_wrong_input_shape()
     {
         using var model = new SeedCnn();

@@ -126,6 +126,81 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Early_stopping_keeps_no_epoch_before_the_minimum_and_counts_patience_from_there()
+    {
+        // A hand-made history: the untrained first epoch has the lowest loss a noisy validation part can give.
+        double[] losses = [0.40, 0.90, 0.80, 0.70, 0.60, 0.65, 0.66, 0.64];
+        var plain = new EarlyStopping(patience: 3);
+        var floored = new EarlyStopping(patience: 3, minimumEpoch: 3);
+        var stops = new List<int>();
+        for (var epoch = 1; epoch <= losses.Length; epoch++)
+        {
+            plain.Observe(epoch, losses[epoch - 1]);
+            floored.Observe(epoch, losses[epoch - 1]);
+            if (floored.ShouldStop(epoch))
+            {
+                stops.Add(epoch);
+            }
+        }
+
+        Assert.Equal(1, plain.BestEpoch);
+        Assert.True(plain.ShouldStop(4));
+        Assert.Equal((5, 0.60), (floored.BestEpoch, floored.BestLoss));
+        Assert.Equal([8], stops);
+        Assert.False(new EarlyStopping(1, minimumEpoch: 5).Observe(4, 0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(2, minimumEpoch: 0));
+    }
+
+    [Fact]
+    public void The_trainer_keeps_the_best_epoch_at_or_after_the_minimum()
+    {
+        var (history, _) = Fit(new TrainingOptions { MaxEpochs = 4, Patience = 10, MinimumEpoch = 3, Seed = 5, Threads = 1 });
+
+        Assert.InRange(history.BestEpoch, 3, 4);
+        Assert.Equal(history.Epochs.Where(e => e.Epoch >= 3).MinBy(e => e.ValidationLoss)!.Epoch, history.BestEpoch);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Fit(new TrainingOptions { MaxEpochs = 2, MinimumEpoch = 3 }));
+    }
+
+    [Fact]
+    public void Weight_decay_trains_with_adamw_and_shrinks_the_weights()
+    {
+        static double Norm(TrainingOptions options)
+        {
+            using var train = Patches(1);
+            using var validation = Patches(2, 32);
+            using var model = new SeedCnn(2, options.Seed);
+            using var trainer = new Trainer(model, options);
+            trainer.Fit(train, validation);
+            return model.parameters().Sum(p => p.pow(2).sum().item<float>());
+        }
+
+        var adam = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1 });
+        var adamW = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1, WeightDecay = 0.5, LearningRate = 1e-2 });
+        var adamSameRate = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1, LearningRate = 1e-2 });
+
+        Assert.True(adamW < adamSameRate, $"AdamW ‖w‖² {adamW} should be below Adam's {adamSameRate} at the same rate");
+        Assert.True(adam > 0);
+    }
+
+    [Fact]
+    public void Gain_jitter_multiplies_each_patch_by_its_own_gain_and_leaves_the_geometry_stream_alone()
+    {
+        using var batch = TorchSharp.torch.ones(6, 1, 8, 8);
+        var still = new RandomAffine(seed: 9, maxDegrees: 0, maxShift: 0) { GainJitter = 0.25 };
+        using var gained = still.Apply(batch);
+        var gains = Enumerable.Range(0, 6).Select(i => gained[i].mean().item<float>()).ToList();
+
+        Assert.All(gains, g => Assert.InRange(g, 0.75f, 1.25f));
+        Assert.True(gains.Distinct().Count() == 6, string.Join(", ", gains));
+        Assert.All(Enumerable.Range(0, 6), i => Assert.Equal(gained[i].max().item<float>(), gained[i].min().item<float>(), 5));
+
+        using var rotated = new RandomAffine(seed: 9).Apply(batch);
+        using var rotatedWithGain = new RandomAffine(seed: 9) { GainJitter = 0.25 }.Apply(batch);
+        using var ratio = rotatedWithGain.div(rotated.clamp_min(1e-6));
+        Assert.All(Enumerable.Range(0, 6), i => Assert.Equal(ratio[i].max().item<float>(), ratio[i].min().item<float>(), 4));
+    }
+
+    [Fact]
     public void Weighted_loss_is_normalised_by_the_target_weights()
     {
         using var data = Patches(1, 8);

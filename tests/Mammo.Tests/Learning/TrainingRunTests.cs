@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mammo.Data;
 using Mammo.Learning.Training;
+using Mammo.Preprocessing;
 using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Tests.TestSupport;
@@ -91,6 +92,76 @@ public sealed class TrainingRunTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(folder.Path, "fold-2", "weights.bin")));
         Assert.Equal(49, File.ReadAllLines(folder.File("predictions.csv")).Length);
+    }
+
+    [Fact]
+    public void A_fused_cross_validation_run_reports_the_fusion_beside_the_network_on_the_same_test_samples()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "fused"));
+        var config = new RunConfig
+        {
+            Task = "calc",
+            Protocol = EvaluationProtocol.Cv,
+            Folds = 3,
+            Seed = 4,
+            Fusion = FusionKind.Metadata,
+            DataPath = _dataset.Source.Path,
+            Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 },
+        };
+
+        var result = new TrainingRun(_dataset, config, folder).Execute();
+
+        Assert.Equal(RunStatus.Complete, result.Status);
+        Assert.Equal(File.ReadAllLines(folder.File("predictions.csv")).Skip(1).Select(l => l.Split(',')[0]), File.ReadAllLines(folder.File(RunFolder.PredictionsFusionFile)).Skip(1).Select(l => l.Split(',')[0]));
+        using var fusion = JsonDocument.Parse(File.ReadAllText(folder.File(RunFolder.FusionFile)));
+        Assert.Equal([0, 1, 2], fusion.RootElement.EnumerateArray().Select(m => m.GetProperty("fold").GetInt32()));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
+        var summary = metrics.RootElement.GetProperty("fusion");
+        Assert.Equal("fusion", summary.GetProperty("name").GetString());
+        Assert.Equal(48, summary.GetProperty("count").GetInt32());
+        Assert.Equal(3, summary.GetProperty("fold_aucs").GetArrayLength());
+        Assert.Equal(result.Fusion!.Auc, summary.GetProperty("auc").GetDouble());
+        Assert.Contains("\nfusion ", File.ReadAllText(folder.File("report.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fusion_on_a_task_with_normal_regions_is_refused_before_anything_is_cut()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "fused-3class"));
+        var config = new RunConfig { Task = "3class", Protocol = EvaluationProtocol.Cv, Folds = 3, Fusion = FusionKind.Metadata, DataPath = _dataset.Source.Path, Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 } };
+
+        var error = Assert.Throws<InvalidSettingException>(() => new TrainingRun(_dataset, config, folder).Execute());
+
+        Assert.Contains("task '3class' has 3 classes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_context_zscore_run_at_another_input_size_trains_predicts_and_maps_at_one_scale()
+    {
+        var folder = new RunFolder(Path.Combine(_folder.Path, "fixed-z"));
+        var config = new RunConfig
+        {
+            Task = "calc",
+            Model = "batchnorm",
+            Seed = 2,
+            Preprocessing = PatchPipeline.Default with { Crop = PatchPipeline.Context("fixed:40"), Size = 32, Intensity = IntensityScaling.BreastZScore },
+            DataPath = _dataset.Source.Path,
+            Training = new TrainingOptions { MaxEpochs = 2, MinimumEpoch = 2, WeightDecay = 1e-4, OnTheFlyAugmentation = true, GainJitter = 0.1, Threads = 1 },
+        };
+
+        Assert.Equal(RunStatus.Complete, new TrainingRun(_dataset, config, folder).Execute().Status);
+
+        var saved = folder.ReadConfig();
+        Assert.Equal((32, IntensityScaling.BreastZScore, 20.0), (saved.PatchSize, saved.Preprocessing.Intensity, saved.Preprocessing.Crop.Fixed));
+        Assert.Equal((2, 1e-4, 0.1), (saved.Training.MinimumEpoch, saved.Training.WeightDecay, saved.Training.GainJitter));
+        Assert.Equal(2, HistoryFile.Read(folder.File("history.csv")).Count);
+        using var model = Mammo.Learning.Inference.TrainedModel.Load(folder);
+        var scan = Mammo.Imaging.ScanImageReader.Read(Path.Combine(_dataset.Source.Path, "mdb001.pgm"));
+        var map = new Mammo.Learning.Inference.ScanHeatmap(model) { Radii = [6, 12, 24], GridSize = 32, MinimumInside = 0 }.Compute(scan, top: 50);
+
+        // Every region was scored at the one scale of a 40-pixel context, whatever radii were asked for.
+        Assert.NotEmpty(map.Top);
+        Assert.All(map.Top, r => Assert.Equal(20, r.Radius));
     }
 
     [Fact]
