@@ -70,10 +70,19 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             prediction = new RegionClassifier(model).Classify(image, x, miasY, r, !settings.NoTta);
         }
 
+        // A fused run needs the region's class beside its radius; without it only the network's probability is known.
+        var fusion = Mammo.Learning.Fusion.FusionFile.Read(run);
+        double? fused = fusion is not null && settings.AbnormalityClass() is { } abnormality
+            ? Mammo.Learning.Fusion.FusionFile.Probability(fusion, assignment is { HeldOut: true } ? assignment.Fold : null, Mammo.Baselines.MetadataFeatures.Of(abnormality, r), prediction.Probabilities[model.Task.PositiveClass])
+            : null;
+        var fusionNote = fusion is null ? null
+            : fused is null ? $"this run also fuses its network with the abnormality class and radius: give the region's class with --class (CALC, CIRC, SPIC, MISC, ARCH, ASYM) for the fused p({model.Task.ClassNames[model.Task.PositiveClass]})"
+            : null;
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(Json.Serialize(new
             {
+                Fusion = fusion is null ? null : new { Probability = fused, Class = settings.Class?.ToUpperInvariant(), Note = fusionNote },
                 Run = Path.GetFullPath(settings.Run),
                 Image = Path.GetFullPath(settings.Image),
                 Task = model.Task.Name,
@@ -104,6 +113,15 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
         console.Write(table);
         console.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] ({model.Task.Name}; mean over {prediction.Variants} variant(s){(model.Models > 1 ? $" and {model.Models} fold models" : string.Empty)})");
+        if (fused is { } p)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"fused with the label table ({settings.Class!.ToUpperInvariant()}, radius {r}): p({model.Task.ClassNames[model.Task.PositiveClass]}) {p:0.000}")));
+        }
+        else if (fusionNote is not null)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(fusionNote)}[/]");
+        }
+
         PrintAssignment(assignment);
         PrintStanding(standing);
         return 0;

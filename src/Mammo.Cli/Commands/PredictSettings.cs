@@ -64,11 +64,19 @@ public sealed class PredictSettings : CommandSettings
     [DefaultValue(ImageLimits.DefaultMaxPixels)]
     public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
 
+    [CommandOption("--class <CODE>")]
+    [Description("With --at on a run trained with --fusion metadata: the region's abnormality class (CALC, CIRC, SPIC, MISC, ARCH, ASYM), which the fused model needs beside the radius.")]
+    public string? Class { get; init; }
+
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]
     public bool Json { get; init; }
 
     public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
+
+    /// <summary>The abnormality class given with --class; null when none was.</summary>
+    public Mammo.Data.AbnormalityClass? AbnormalityClass() =>
+        Class is not null && Mammo.Data.MiasCodes.TryParseClass(Class.ToUpperInvariant(), out var value) ? value : null;
 
     /// <summary>
     /// The mode, decided once: a folder or an archive of scans (recognised as the data source that then reads it
@@ -93,6 +101,16 @@ public sealed class PredictSettings : CommandSettings
         if (Top < 1)
         {
             return ValidationResult.Error("--top must be at least 1");
+        }
+
+        if (Class is not null && (!Mammo.Data.MiasCodes.TryParseClass(Class.ToUpperInvariant(), out var abnormality) || abnormality == Mammo.Data.AbnormalityClass.Normal))
+        {
+            return ValidationResult.Error($"--class '{Class}': expected one of CALC, CIRC, SPIC, MISC, ARCH, ASYM");
+        }
+
+        if (Class is not null && At is null)
+        {
+            return ValidationResult.Error("--class describes the region given with --at");
         }
 
         if (At is null)

@@ -23,6 +23,19 @@ public static class MetadataFeatures
         return sample.Origin.Lesion?.Location?.Radius;
     }
 
+    /// <summary>The features of a lesion of this class and annotated radius (a region a user names, say).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not positive, or the class is Normal.</exception>
+    public static double[] Of(Data.AbnormalityClass abnormality, double radius)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(radius);
+        if (!s_classes.Contains(abnormality))
+        {
+            throw new ArgumentOutOfRangeException(nameof(abnormality), abnormality, "the metadata features describe a lesion's class");
+        }
+
+        return [.. s_classes.Select(c => c == abnormality ? 1.0 : 0.0), Math.Log(radius)];
+    }
+
     /// <summary>The features, or null for a sample that is not a located lesion.</summary>
     public static double[]? Of(Sample sample)
     {

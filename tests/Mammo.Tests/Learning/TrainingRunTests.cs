@@ -122,6 +122,24 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Equal(3, summary.GetProperty("fold_aucs").GetArrayLength());
         Assert.Equal(result.Fusion!.Auc, summary.GetProperty("auc").GetDouble());
         Assert.Contains("\nfusion ", File.ReadAllText(folder.File("report.txt")), StringComparison.Ordinal);
+
+        // predict at a test lesion, with its class: the held-out fold's network and fusion give the recorded fused score.
+        var row = File.ReadAllLines(folder.File(RunFolder.PredictionsFusionFile))[1].Split(',');
+        var scan = _dataset.FindScan(row[1].Split('-')[0])!;
+        var lesion = scan.Lesions[0].Location!.Value;
+        var image = Path.Combine(_dataset.Source.Path, scan.FileName);
+        string[] at = ["predict", folder.Path, image, "--at", $"{lesion.X},{lesion.Y},{lesion.Radius}", "--json"];
+        var withClass = CliRunner.Run([.. at, "--class", "calc"]);
+        var without = CliRunner.Run(at);
+        var text = CliRunner.Run(at[..^1]);
+
+        Assert.Equal(0, withClass.ExitCode);
+        using var fused = JsonDocument.Parse(withClass.Output);
+        Assert.Equal(double.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), fused.RootElement.GetProperty("fusion").GetProperty("probability").GetDouble(), 6);
+        using var plain = JsonDocument.Parse(without.Output);
+        Assert.Equal(JsonValueKind.Null, plain.RootElement.GetProperty("fusion").GetProperty("probability").ValueKind);
+        Assert.Contains("--class", plain.RootElement.GetProperty("fusion").GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("give the region's class with --class", text.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]
