@@ -11,30 +11,31 @@ namespace Mammo.Cli.Commands;
 
 public sealed class BaselinesSettings : DataSettings
 {
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-t|--task <TASK>")]
     [Description("calc, mass, arch, asym, all, 3class, normal-abnormal, detect (as mammo train).")]
     [DefaultValue("calc")]
-    public string Task { get; init; } = "calc";
+    public string Task { get; init; } = null!;
 
     [CommandOption("-p|--protocol <PROTOCOL>")]
     [Description("patient, cv or official: the split mammo train with the same options would use.")]
     [DefaultValue(EvaluationProtocol.Patient)]
-    public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
+    public EvaluationProtocol Protocol { get; init; }
 
     [CommandOption("--folds <K>")]
     [Description("Folds for --protocol cv.")]
     [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
+    public int Folds { get; init; }
 
     [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
     [Description("Fractions for --protocol patient (cv: train and validation share the same ratio).")]
     [DefaultValue("0.6,0.2,0.2")]
-    public string Split { get; init; } = "0.6,0.2,0.2";
+    public string Split { get; init; } = null!;
 
     [CommandOption("--tissue-per-scan <N>")]
     [Description("detect only: tissue regions per scan, as mammo train (the same value gives the same samples).")]
     [DefaultValue(4)]
-    public int TissuePerScan { get; init; } = 4;
+    public int TissuePerScan { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("The split's seed (and the bootstrap's), as mammo train --seed.")]

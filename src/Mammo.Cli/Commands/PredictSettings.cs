@@ -22,10 +22,11 @@ public sealed class PredictSettings : CommandSettings
     [Description("The region: centre x, y and radius in pixels.")]
     public string? At { get; init; }
 
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("--origin <ORIGIN>")]
     [Description("mias: y counted from the bottom edge (as in Info.txt); top-left: image rows.")]
     [DefaultValue("mias")]
-    public string Origin { get; init; } = "mias";
+    public string Origin { get; init; } = null!;
 
     [CommandOption("--no-tta")]
     [Description("Score the region as cut only, not the mean over its 8 rotations and mirrors.")]
@@ -38,22 +39,22 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--top <K>")]
     [Description("Without --at: how many suspicious regions to list.")]
     [DefaultValue(5)]
-    public int Top { get; init; } = 5;
+    public int Top { get; init; }
 
     [CommandOption("--min-inside <SHARE>")]
     [Description(HeatmapOptions.MinimumInsideDescription)]
     [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
-    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
+    public double MinimumInside { get; init; }
 
     [CommandOption("--radii <R,R,...>")]
     [Description(HeatmapOptions.RadiiDescription)]
     [DefaultValue(ScanHeatmap.DefaultRadiiText)]
-    public string Radii { get; init; } = ScanHeatmap.DefaultRadiiText;
+    public string Radii { get; init; } = null!;
 
     [CommandOption("--engine <ENGINE>")]
     [Description("onnx (the run's networks exported in memory and run by ONNX Runtime: measured 2.4× faster for heat maps, the same probabilities within 1e-5) or torch (libtorch, as trained).")]
     [DefaultValue(PredictionEngine.Onnx)]
-    public PredictionEngine Engine { get; init; } = PredictionEngine.Onnx;
+    public PredictionEngine Engine { get; init; }
 
     [CommandOption("--overwrite")]
     [Description("Replace an existing overlay or CSV.")]
@@ -62,7 +63,7 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--max-pixels <N>")]
     [Description("Refuse images whose header claims more pixels than this, before decoding them.")]
     [DefaultValue(ImageLimits.DefaultMaxPixels)]
-    public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
+    public long MaxPixels { get; init; }
 
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]

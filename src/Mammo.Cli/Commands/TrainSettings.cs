@@ -12,59 +12,60 @@ namespace Mammo.Cli.Commands;
 
 public sealed class TrainSettings : DataSettings
 {
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-t|--task <TASK>")]
     [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal, detect (lesion vs breast tissue away from lesions on every scan: the heat map's model).")]
     [DefaultValue("calc")]
-    public string Task { get; init; } = "calc";
+    public string Task { get; init; } = null!;
 
     [CommandOption("-m|--model <NAME>")]
     [Description("Network from the registry (mammo model list).")]
     [DefaultValue("seed")]
-    public string Model { get; init; } = "seed";
+    public string Model { get; init; } = null!;
 
     [CommandOption("-b|--balancing <METHOD>")]
     [Description("class (the original's), full, none, weights (class-weighted loss). Training part only.")]
     [DefaultValue(Balancing.Class)]
-    public Balancing Balancing { get; init; } = Balancing.Class;
+    public Balancing Balancing { get; init; }
 
     [CommandOption("-p|--protocol <PROTOCOL>")]
     [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
     [DefaultValue(EvaluationProtocol.Patient)]
-    public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
+    public EvaluationProtocol Protocol { get; init; }
 
     [CommandOption("--folds <K>")]
     [Description("Folds for --protocol cv.")]
     [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
+    public int Folds { get; init; }
 
     [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
     [Description("Fractions for --protocol patient.")]
     [DefaultValue("0.6,0.2,0.2")]
-    public string Split { get; init; } = "0.6,0.2,0.2";
+    public string Split { get; init; } = null!;
 
     [CommandOption("--tissue-per-scan <N>")]
     [Description("detect only: negatives drawn across the breast of every scan, away from every lesion.")]
     [DefaultValue(4)]
-    public int TissuePerScan { get; init; } = 4;
+    public int TissuePerScan { get; init; }
 
     [CommandOption("-e|--epochs <N>")]
     [Description("Maximum epochs.")]
     [DefaultValue(60)]
-    public int Epochs { get; init; } = 60;
+    public int Epochs { get; init; }
 
     [CommandOption("--patience <N>")]
     [Description("Early stopping: epochs without a lower validation loss.")]
     [DefaultValue(10)]
-    public int Patience { get; init; } = 10;
+    public int Patience { get; init; }
 
     [CommandOption("--batch <N>")]
     [DefaultValue(32)]
-    public int Batch { get; init; } = 32;
+    public int Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]
     [Description("Adam learning rate.")]
     [DefaultValue(1e-3)]
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; }
 
     [CommandOption("--augment")]
     [Description("Also rotate (±30°) and shift (±10%) training patches on the fly, like Keras' ImageDataGenerator.")]
@@ -82,12 +83,12 @@ public sealed class TrainSettings : DataSettings
     [CommandOption("--context <CONTEXT>")]
     [Description("The square cut around each region before resizing: lesion (the original's 2r square, lesion size normalised away) or fixed:N (an N-pixel square of native resolution, lesion size kept). Recorded in config.json's preprocessing as the crop radius rule (fixed:N/2).")]
     [DefaultValue("lesion")]
-    public string Context { get; init; } = "lesion";
+    public string Context { get; init; } = null!;
 
     [CommandOption("--device <DEVICE>")]
     [Description("cpu, or cuda with a CUDA build of TorchSharp (this build is CPU-only and refuses cuda).")]
     [DefaultValue(ComputeDevice.Cpu)]
-    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+    public ComputeDevice Device { get; init; }
 
     [CommandOption("--threads <N>")]
     [Description("libtorch CPU threads (0: one per core). Results are reproducible for a given thread count.")]
