@@ -10,14 +10,9 @@ using Spectre.Console.Cli;
 
 namespace Mammo.Cli.Commands;
 
-public sealed class TrainSettings : DataSettings
+public sealed class TrainSettings : SplitSettings
 {
     // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
-    [CommandOption("-t|--task <TASK>")]
-    [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal, detect (lesion vs breast tissue away from lesions on every scan: the heat map's model).")]
-    [DefaultValue("calc")]
-    public string Task { get; init; } = null!;
-
     [CommandOption("-m|--model <NAME>")]
     [Description("Network from the registry (mammo model list).")]
     [DefaultValue("seed")]
@@ -27,26 +22,6 @@ public sealed class TrainSettings : DataSettings
     [Description("class (the original's), full, none, weights (class-weighted loss). Training part only.")]
     [DefaultValue(Balancing.Class)]
     public Balancing Balancing { get; init; }
-
-    [CommandOption("-p|--protocol <PROTOCOL>")]
-    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
-    [DefaultValue(EvaluationProtocol.Patient)]
-    public EvaluationProtocol Protocol { get; init; }
-
-    [CommandOption("--folds <K>")]
-    [Description("Folds for --protocol cv.")]
-    [DefaultValue(5)]
-    public int Folds { get; init; }
-
-    [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
-    [Description("Fractions for --protocol patient.")]
-    [DefaultValue("0.6,0.2,0.2")]
-    public string Split { get; init; } = null!;
-
-    [CommandOption("--tissue-per-scan <N>")]
-    [Description("detect only: negatives drawn across the breast of every scan, away from every lesion.")]
-    [DefaultValue(4)]
-    public int TissuePerScan { get; init; }
 
     [CommandOption("-e|--epochs <N>")]
     [Description("Maximum epochs.")]
@@ -75,11 +50,6 @@ public sealed class TrainSettings : DataSettings
     [Description("Also Platt-scale the test probabilities, fitted on the validation part; metrics.json reports both.")]
     public bool Calibrate { get; init; }
 
-    [CommandOption("--seed <N>")]
-    [Description("Seed for every random choice (split, balancing, weights, dropout, batch order).")]
-    [DefaultValue(0)]
-    public int Seed { get; init; }
-
     [CommandOption("--context <CONTEXT>")]
     [Description("The square cut around each region before resizing: lesion (the original's 2r square, lesion size normalised away) or fixed:N (an N-pixel square of native resolution, lesion size kept). Recorded in config.json's preprocessing as the crop radius rule (fixed:N/2).")]
     [DefaultValue("lesion")]
@@ -106,8 +76,6 @@ public sealed class TrainSettings : DataSettings
     [CommandOption("--resume <RUN>")]
     [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
     public string? Resume { get; init; }
-
-    public (double Train, double Validation, double Test) SplitFractions() => SplitOptions.Fractions(Split);
 
     public override ValidationResult Validate()
     {
@@ -139,17 +107,15 @@ public sealed class TrainSettings : DataSettings
             return ValidationResult.Success();
         }
 
-        if (SplitOptions.Check(Task, Split) is { } error)
+        if (base.Validate() is { Successful: false } shared)
         {
-            return error;
+            return shared;
         }
 
         return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")
             : Patience < 1 ? ValidationResult.Error("--patience must be at least 1")
             : Batch < 1 ? ValidationResult.Error("--batch must be at least 1")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive")
-            : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
-            : TissuePerScan < 1 ? ValidationResult.Error("--tissue-per-scan must be at least 1")
             : ValidationResult.Success();
     }
 }
