@@ -22,7 +22,8 @@ public sealed class LocaliseSettings : DataSettings
     [CommandOption("--radii <R,R,...>")]
     [Description(HeatmapOptions.RadiiDescription)]
     [DefaultValue(ScanHeatmap.DefaultRadiiText)]
-    public string Radii { get; init; } = null!;
+    [TypeConverter(typeof(RadiiConverter))]
+    public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--regions <N>")]
     [Description("Regions kept per scan: how far the FROC curve reaches.")]
@@ -47,11 +48,9 @@ public sealed class LocaliseSettings : DataSettings
     [Description("Replace an existing --out folder written by an earlier mammo localise.")]
     public bool Overwrite { get; init; }
 
-    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
-
     public override ValidationResult Validate()
     {
-        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
+        if (HeatmapOptions.Check(MinimumInside) is { } heatmap)
         {
             return heatmap;
         }

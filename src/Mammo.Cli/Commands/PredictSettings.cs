@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
+using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
@@ -20,7 +20,8 @@ public sealed class PredictSettings : CommandSettings
 
     [CommandOption("--at <X,Y,R>")]
     [Description("The region: centre x, y and radius in pixels.")]
-    public string? At { get; init; }
+    [TypeConverter(typeof(RegionConverter))]
+    public PixelCircle? At { get; init; }
 
     // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("--origin <ORIGIN>")]
@@ -49,7 +50,8 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--radii <R,R,...>")]
     [Description(HeatmapOptions.RadiiDescription)]
     [DefaultValue(ScanHeatmap.DefaultRadiiText)]
-    public string Radii { get; init; } = null!;
+    [TypeConverter(typeof(RadiiConverter))]
+    public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--engine <ENGINE>")]
     [Description("onnx (the run's networks exported in memory and run by ONNX Runtime: measured 2.4× faster for heat maps, the same probabilities within 1e-5) or torch (libtorch, as trained).")]
@@ -69,8 +71,6 @@ public sealed class PredictSettings : CommandSettings
     [Description("Print the prediction as JSON.")]
     public bool Json { get; init; }
 
-    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
-
     /// <summary>
     /// The mode, decided once: a folder or an archive of scans (recognised as the data source that then reads it
     /// recognises one) is a batch; otherwise one image, a region of it with --at.
@@ -78,15 +78,9 @@ public sealed class PredictSettings : CommandSettings
     public PredictMode Mode() =>
         Directory.Exists(Image) || DatasetSource.IsArchive(Image) ? PredictMode.Batch : At is null ? PredictMode.Heatmap : PredictMode.Region;
 
-    public (double X, double Y, double R) Region()
-    {
-        var parts = At!.Split(',').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return (parts[0], parts[1], parts[2]);
-    }
-
     public override ValidationResult Validate()
     {
-        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
+        if (HeatmapOptions.Check(MinimumInside) is { } heatmap)
         {
             return heatmap;
         }
@@ -94,17 +88,6 @@ public sealed class PredictSettings : CommandSettings
         if (Top < 1)
         {
             return ValidationResult.Error("--top must be at least 1");
-        }
-
-        if (At is null)
-        {
-            return Origin is "mias" or "top-left" ? ValidationResult.Success() : ValidationResult.Error($"--origin '{Origin}': expected mias or top-left");
-        }
-
-        var parts = At.Split(',');
-        if (parts.Length != 3 || parts.Any(p => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-        {
-            return ValidationResult.Error($"--at '{At}': expected three numbers x,y,r, e.g. 535,425,197");
         }
 
         return Origin is "mias" or "top-left" ? ValidationResult.Success() : ValidationResult.Error($"--origin '{Origin}': expected mias or top-left");

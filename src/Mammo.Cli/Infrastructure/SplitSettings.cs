@@ -30,8 +30,9 @@ public class SplitSettings : DataSettings
 
     [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
     [Description("Fractions for --protocol patient (cv and official: train and validation share the same ratio).")]
-    [DefaultValue("0.6,0.2,0.2")]
-    public string Split { get; init; } = null!;
+    [DefaultValue(SplitFractions.DefaultText)]
+    [TypeConverter(typeof(SplitConverter))]
+    public SplitFractions Split { get; init; }
 
     [CommandOption("--tissue-per-scan <N>")]
     [Description("detect only: negatives drawn across the breast of every scan, away from every lesion (the same value gives train and baselines the same samples).")]
@@ -43,13 +44,11 @@ public class SplitSettings : DataSettings
     [DefaultValue(0)]
     public int Seed { get; init; }
 
-    public (double Train, double Validation, double Test) SplitFractions() => SplitOptions.Fractions(Split);
-
     public override ValidationResult Validate()
     {
-        if (SplitOptions.Check(Task, Split) is { } error)
+        if (!ClassificationTask.TryParse(Task, out _))
         {
-            return error;
+            return ValidationResult.Error($"--task '{Task}': expected one of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
         }
 
         return Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
