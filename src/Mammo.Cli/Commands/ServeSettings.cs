@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Mammo.Cli.Infrastructure;
+using Mammo.Web;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,7 +34,7 @@ public sealed class ServeSettings : DataSettings
 
     [CommandOption("--max-upload <MB>")]
     [Description("The largest image upload accepted, in megabytes (larger: 413).")]
-    [DefaultValue(64)]
+    [DefaultValue((int)(WebOptions.DefaultMaxUploadBytes >> 20))]
     public int MaxUploadMegabytes { get; init; }
 
     public override ValidationResult Validate() =>
