@@ -10,7 +10,7 @@ namespace Mammo.Cli.Infrastructure;
 /// The options that decide the samples and their split, shared by <c>train</c> and <c>baselines</c> so that the
 /// same words give both the same split; checked here, once.
 /// </summary>
-public class SplitSettings : DataSettings
+public abstract class SplitSettings : DataSettings
 {
     // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-t|--task <TASK>")]
