@@ -24,7 +24,7 @@ public sealed class BaselinesCommand(IAnsiConsole console) : Command<BaselinesSe
         }
 
         var dataset = DataLocator.Load(settings);
-        var (train, validation, test) = settings.SplitFractions();
+        var (train, validation, test) = settings.Split;
         var config = new RunConfig
         {
             Task = settings.Task,

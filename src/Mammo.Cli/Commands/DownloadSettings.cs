@@ -8,10 +8,11 @@ namespace Mammo.Cli.Commands;
 
 public sealed class DownloadSettings : CommandSettings
 {
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-o|--out <FILE>")]
     [Description("Where to save the archive.")]
     [DefaultValue("data/" + DataLocator.ArchiveName)]
-    public string Out { get; init; } = "data/" + DataLocator.ArchiveName;
+    public string Out { get; init; } = null!;
 
     [CommandOption("--overwrite")]
     [Description("Replace an existing archive at --out (only once the new one is downloaded and checked).")]
@@ -20,12 +21,12 @@ public sealed class DownloadSettings : CommandSettings
     [CommandOption("--url <URL>")]
     [Description("Where to download from.")]
     [DefaultValue(DatasetDownloader.DefaultUrl)]
-    public string Url { get; init; } = DatasetDownloader.DefaultUrl;
+    public string Url { get; init; } = null!;
 
     [CommandOption("--timeout <SECONDS>")]
     [Description("Longest wait for the server to answer, and for each next block of data.")]
     [DefaultValue(60)]
-    public int TimeoutSeconds { get; init; } = 60;
+    public int TimeoutSeconds { get; init; }
 
     public override ValidationResult Validate() =>
         !Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Mammo.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,13 +17,13 @@ public sealed class EvaluateSettings : CommandSettings
 
     [CommandOption("--threshold <P>")]
     [Description("Probability of the positive class at which sensitivity and specificity are reported.")]
-    [DefaultValue(0.5)]
-    public double Threshold { get; init; } = 0.5;
+    [DefaultValue(ThresholdMetrics.DefaultThreshold)]
+    public double Threshold { get; init; }
 
     [CommandOption("--resamples <N>")]
     [Description("Bootstrap resamples for the AUC's 95% confidence interval.")]
-    [DefaultValue(2000)]
-    public int Resamples { get; init; } = 2000;
+    [DefaultValue(Bootstrap.DefaultResamples)]
+    public int Resamples { get; init; }
 
     public override ValidationResult Validate() =>
         Threshold is <= 0 or >= 1 ? ValidationResult.Error("--threshold must be between 0 and 1")

@@ -21,15 +21,18 @@ public sealed class ExperimentSettings : DataSettings
 
     [CommandOption("--tasks <LIST>")]
     [Description("Tasks, comma-separated (default calc,mass,all,3class): any of mammo train --task.")]
-    public string? Tasks { get; init; }
+    [TypeConverter(typeof(TaskListConverter))]
+    public IReadOnlyList<string>? Tasks { get; init; }
 
     [CommandOption("--balancing <LIST>")]
     [Description("Balancings, comma-separated (default class,full,weights): class, full, none, weights.")]
-    public string? Balancings { get; init; }
+    [TypeConverter(typeof(BalancingListConverter))]
+    public IReadOnlyList<Balancing>? Balancings { get; init; }
 
     [CommandOption("--protocols <LIST>")]
     [Description("Protocols, comma-separated (default seed,cv): seed (the original's, leaky), cv, patient.")]
-    public string? Protocols { get; init; }
+    [TypeConverter(typeof(ProtocolListConverter))]
+    public IReadOnlyList<EvaluationProtocol>? Protocols { get; init; }
 
     [CommandOption("-m|--model <NAME>")]
     [Description("Network from the registry (mammo model list).")]
@@ -80,9 +83,9 @@ public sealed class ExperimentSettings : DataSettings
         var basis = Quick ? ExperimentPlan.QuickPlan : new ExperimentPlan();
         return basis with
         {
-            Tasks = Tasks is null ? basis.Tasks : List(Tasks),
-            Balancings = Balancings is null ? basis.Balancings : [.. List(Balancings).Select(b => Enum.Parse<Balancing>(b, true))],
-            Protocols = Protocols is null ? basis.Protocols : [.. List(Protocols).Select(p => Enum.Parse<EvaluationProtocol>(p, true))],
+            Tasks = Tasks ?? basis.Tasks,
+            Balancings = Balancings ?? basis.Balancings,
+            Protocols = Protocols ?? basis.Protocols,
             Model = Model ?? basis.Model,
             Folds = Folds ?? basis.Folds,
             Epochs = Epochs ?? basis.Epochs,
@@ -96,21 +99,6 @@ public sealed class ExperimentSettings : DataSettings
 
     public override ValidationResult Validate()
     {
-        if (Tasks is not null && List(Tasks).FirstOrDefault(t => !ClassificationTask.TryParse(t, out _)) is { } task)
-        {
-            return ValidationResult.Error($"--tasks: '{task}' is not a task; expected some of {string.Join(", ", ClassificationTask.All.Select(t => t.Name))}");
-        }
-
-        if (Balancings is not null && List(Balancings).FirstOrDefault(b => !Enum.TryParse<Balancing>(b, true, out _) || int.TryParse(b, out _)) is { } balancing)
-        {
-            return ValidationResult.Error($"--balancing: '{balancing}' is not a balancing; expected some of class, full, none, weights");
-        }
-
-        if (Protocols is not null && List(Protocols).FirstOrDefault(p => !Enum.TryParse<EvaluationProtocol>(p, true, out _) || int.TryParse(p, out _)) is { } protocol)
-        {
-            return ValidationResult.Error($"--protocols: '{protocol}' is not a protocol; expected some of seed, cv, patient");
-        }
-
         if (ListCells && Cell is not null)
         {
             return ValidationResult.Error("--list-cells and --cell: give one of them");
@@ -121,6 +109,4 @@ public sealed class ExperimentSettings : DataSettings
             : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
             : ValidationResult.Success();
     }
-
-    private static List<string> List(string text) => [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

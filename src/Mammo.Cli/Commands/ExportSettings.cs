@@ -13,7 +13,7 @@ public sealed class ExportSettings : CommandSettings
     [CommandOption("--format <FORMAT>")]
     [Description("onnx: one graph (a cv run's fold networks averaged inside it), metadata stating the run's contract. pytorch: a state_dict for torch.load (a cv run's folds under folds.N.).")]
     [DefaultValue(ExportFormat.Onnx)]
-    public ExportFormat Format { get; init; } = ExportFormat.Onnx;
+    public ExportFormat Format { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
     [Description("The file to write, e.g. model.onnx or model.pt. Never one of the run's own files.")]

@@ -25,7 +25,7 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         new OutputGuard([new InputPath(run.Path, [LocalisationFiles.DefaultFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? config.DataPath))])
             .CheckFolder(output, overwrite, OutputKind.Localisation);
         var dataset = DataLocator.Load(settings, config.DataPath);
-        var study = new LocalisationStudy(run, dataset) { Radii = settings.RadiusList(), RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside };
+        var study = new LocalisationStudy(run, dataset) { Radii = settings.Radii, RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside };
         var scans = study.HeldOutScans();
         if (scans.Count == 0)
         {

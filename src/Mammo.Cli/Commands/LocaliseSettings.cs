@@ -16,22 +16,24 @@ public sealed class LocaliseSettings : DataSettings
     [CommandOption("--min-inside <SHARE>")]
     [Description(HeatmapOptions.MinimumInsideDescription)]
     [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
-    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
+    public double MinimumInside { get; init; }
 
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("--radii <R,R,...>")]
     [Description(HeatmapOptions.RadiiDescription)]
     [DefaultValue(ScanHeatmap.DefaultRadiiText)]
-    public string Radii { get; init; } = ScanHeatmap.DefaultRadiiText;
+    [TypeConverter(typeof(RadiiConverter))]
+    public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--regions <N>")]
     [Description("Regions kept per scan: how far the FROC curve reaches.")]
     [DefaultValue(10)]
-    public int Regions { get; init; } = 10;
+    public int Regions { get; init; }
 
     [CommandOption("--repeats <N>")]
     [Description("Random draws per scan for the chance baseline.")]
     [DefaultValue(100)]
-    public int Repeats { get; init; } = 100;
+    public int Repeats { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Seed of the random baseline.")]
@@ -46,11 +48,9 @@ public sealed class LocaliseSettings : DataSettings
     [Description("Replace an existing --out folder written by an earlier mammo localise.")]
     public bool Overwrite { get; init; }
 
-    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
-
     public override ValidationResult Validate()
     {
-        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
+        if (HeatmapOptions.Check(MinimumInside) is { } heatmap)
         {
             return heatmap;
         }

@@ -6,15 +6,16 @@ namespace Mammo.Cli.Commands;
 
 public sealed class ModelSummarySettings : CommandSettings
 {
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-n|--name <NAME>")]
     [Description("Network from the registry.")]
     [DefaultValue("seed")]
-    public string Name { get; init; } = "seed";
+    public string Name { get; init; } = null!;
 
     [CommandOption("--classes <N>")]
     [Description("Output classes (2 for benign/malignant, 3 for normal/benign/malignant).")]
     [DefaultValue(2)]
-    public int Classes { get; init; } = 2;
+    public int Classes { get; init; }
 
     public override ValidationResult Validate() =>
         Classes < 2 ? ValidationResult.Error("--classes must be at least 2") : ValidationResult.Success();

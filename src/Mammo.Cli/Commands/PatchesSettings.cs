@@ -15,22 +15,23 @@ public sealed class PatchesSettings : DataSettings
     [CommandOption("--variants <SCHEME>")]
     [Description("dihedral (8 rotations/mirrors, every located lesion), seed (the original: 12 copies, first lesion per scan), none.")]
     [DefaultValue(VariantScheme.Dihedral)]
-    public VariantScheme Variants { get; init; } = VariantScheme.Dihedral;
+    public VariantScheme Variants { get; init; }
 
     [CommandOption("--size <PIXELS>")]
     [Description("Side of the square patch.")]
     [DefaultValue(48)]
-    public int Size { get; init; } = 48;
+    public int Size { get; init; }
 
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("--radius <RULE>")]
     [Description("Cut radius: lesion (as labelled), fixed:N, scale:F, scale:F,min:N.")]
     [DefaultValue("lesion")]
-    public string Radius { get; init; } = "lesion";
+    public string Radius { get; init; } = null!;
 
     [CommandOption("--normal-radius <PIXELS>")]
     [Description("Cut radius for normal scans.")]
     [DefaultValue(48.0)]
-    public double NormalRadius { get; init; } = 48;
+    public double NormalRadius { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Seed for the normal scans' random centres.")]

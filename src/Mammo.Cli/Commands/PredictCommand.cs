@@ -57,7 +57,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             return Heatmap(settings, model, standing, assignment, image, output!);
         }
 
-        var (x, y, r) = settings.Region();
+        var (x, y, r) = settings.At!.Value;
         var miasY = settings.Origin == "top-left" ? PatchGeometry.MiasY(y, image.Height) : y;
         RegionPrediction prediction;
         if (settings.Engine == PredictionEngine.Onnx)
@@ -130,8 +130,8 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     // One ONNX Runtime session serves every scan of a batch; libtorch's fully convolutional copy is made per scan.
     private static ScanHeatmap Heatmap(TrainedModel model, IDenseScorer? onnx, PredictSettings settings) =>
         onnx is null
-            ? new ScanHeatmap(model) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside }
-            : new ScanHeatmap(onnx, model.Task.PositiveClass, model.Config.Preprocessing) { Radii = settings.RadiusList(), MinimumInside = settings.MinimumInside };
+            ? new ScanHeatmap(model) { Radii = settings.Radii, MinimumInside = settings.MinimumInside }
+            : new ScanHeatmap(onnx, model.Task.PositiveClass, model.Config.Preprocessing) { Radii = settings.Radii, MinimumInside = settings.MinimumInside };
 
     private void PrintAssignment(HeldOutAssignment? assignment)
     {
@@ -189,7 +189,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 Image = Path.GetFullPath(settings.Image),
                 Task = model.Task.Name,
                 Score = $"p({positive})",
-                Radii = settings.RadiusList(),
+                Radii = settings.Radii,
                 Overlay = Path.GetFullPath(overlay),
                 result.Seconds,
                 Engine = settings.Engine,

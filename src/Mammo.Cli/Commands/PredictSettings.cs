@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
+using Mammo.Cli.Infrastructure;
 using Mammo.Data;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
@@ -20,12 +20,14 @@ public sealed class PredictSettings : CommandSettings
 
     [CommandOption("--at <X,Y,R>")]
     [Description("The region: centre x, y and radius in pixels.")]
-    public string? At { get; init; }
+    [TypeConverter(typeof(RegionConverter))]
+    public PixelCircle? At { get; init; }
 
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("--origin <ORIGIN>")]
     [Description("mias: y counted from the bottom edge (as in Info.txt); top-left: image rows.")]
     [DefaultValue("mias")]
-    public string Origin { get; init; } = "mias";
+    public string Origin { get; init; } = null!;
 
     [CommandOption("--no-tta")]
     [Description("Score the region as cut only, not the mean over its 8 rotations and mirrors.")]
@@ -38,22 +40,23 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--top <K>")]
     [Description("Without --at: how many suspicious regions to list.")]
     [DefaultValue(5)]
-    public int Top { get; init; } = 5;
+    public int Top { get; init; }
 
     [CommandOption("--min-inside <SHARE>")]
     [Description(HeatmapOptions.MinimumInsideDescription)]
     [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
-    public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
+    public double MinimumInside { get; init; }
 
     [CommandOption("--radii <R,R,...>")]
     [Description(HeatmapOptions.RadiiDescription)]
     [DefaultValue(ScanHeatmap.DefaultRadiiText)]
-    public string Radii { get; init; } = ScanHeatmap.DefaultRadiiText;
+    [TypeConverter(typeof(RadiiConverter))]
+    public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--engine <ENGINE>")]
     [Description("onnx (the run's networks exported in memory and run by ONNX Runtime: measured 2.4× faster for heat maps, the same probabilities within 1e-5) or torch (libtorch, as trained).")]
     [DefaultValue(PredictionEngine.Onnx)]
-    public PredictionEngine Engine { get; init; } = PredictionEngine.Onnx;
+    public PredictionEngine Engine { get; init; }
 
     [CommandOption("--overwrite")]
     [Description("Replace an existing overlay or CSV.")]
@@ -62,7 +65,7 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--max-pixels <N>")]
     [Description("Refuse images whose header claims more pixels than this, before decoding them.")]
     [DefaultValue(ImageLimits.DefaultMaxPixels)]
-    public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
+    public long MaxPixels { get; init; }
 
     [CommandOption("--class <CODE>")]
     [Description("With --at on a run trained with --fusion metadata: the region's abnormality class (CALC, CIRC, SPIC, MISC, ARCH, ASYM), which the fused model needs beside the radius.")]
@@ -71,8 +74,6 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--json")]
     [Description("Print the prediction as JSON.")]
     public bool Json { get; init; }
-
-    public IReadOnlyList<double> RadiusList() => HeatmapOptions.Radii(Radii);
 
     /// <summary>The abnormality class given with --class; null when none was.</summary>
     public Mammo.Data.AbnormalityClass? AbnormalityClass() =>
@@ -85,15 +86,9 @@ public sealed class PredictSettings : CommandSettings
     public PredictMode Mode() =>
         Directory.Exists(Image) || DatasetSource.IsArchive(Image) ? PredictMode.Batch : At is null ? PredictMode.Heatmap : PredictMode.Region;
 
-    public (double X, double Y, double R) Region()
-    {
-        var parts = At!.Split(',').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return (parts[0], parts[1], parts[2]);
-    }
-
     public override ValidationResult Validate()
     {
-        if (HeatmapOptions.Check(Radii, MinimumInside) is { } heatmap)
+        if (HeatmapOptions.Check(MinimumInside) is { } heatmap)
         {
             return heatmap;
         }
@@ -111,17 +106,6 @@ public sealed class PredictSettings : CommandSettings
         if (Class is not null && At is null)
         {
             return ValidationResult.Error("--class describes the region given with --at");
-        }
-
-        if (At is null)
-        {
-            return Origin is "mias" or "top-left" ? ValidationResult.Success() : ValidationResult.Error($"--origin '{Origin}': expected mias or top-left");
-        }
-
-        var parts = At.Split(',');
-        if (parts.Length != 3 || parts.Any(p => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-        {
-            return ValidationResult.Error($"--at '{At}': expected three numbers x,y,r, e.g. 535,425,197");
         }
 
         return Origin is "mias" or "top-left" ? ValidationResult.Success() : ValidationResult.Error($"--origin '{Origin}': expected mias or top-left");

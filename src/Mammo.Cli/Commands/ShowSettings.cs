@@ -28,7 +28,7 @@ public sealed class ShowSettings : DataSettings
     [CommandOption("--variants <SCHEME>")]
     [Description("dihedral (8) or seed (the original's 12).")]
     [DefaultValue(VariantScheme.Dihedral)]
-    public VariantScheme Variants { get; init; } = VariantScheme.Dihedral;
+    public VariantScheme Variants { get; init; }
 
     [CommandOption("--seed <N>")]
     [Description("Seed for a normal scan's random region.")]
@@ -42,7 +42,7 @@ public sealed class ShowSettings : DataSettings
     [CommandOption("--width <PIXELS>")]
     [Description("Width of the scan picture.")]
     [DefaultValue(1000)]
-    public int Width { get; init; } = 1000;
+    public int Width { get; init; }
 
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out FILE.png is required")

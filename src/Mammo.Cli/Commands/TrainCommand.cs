@@ -85,7 +85,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
 
     private static RunConfig NewConfig(TrainSettings s, string dataPath, string checksum)
     {
-        var (train, validation, test) = s.SplitFractions();
+        var (train, validation, test) = s.Split;
         return new RunConfig
         {
             Task = s.Task,

@@ -10,61 +10,37 @@ using Spectre.Console.Cli;
 
 namespace Mammo.Cli.Commands;
 
-public sealed class TrainSettings : DataSettings
+public sealed class TrainSettings : SplitSettings
 {
-    [CommandOption("-t|--task <TASK>")]
-    [Description("calc, mass, arch, asym, all (benign vs malignant within the group), 3class (normal/benign/malignant), normal-abnormal, detect (lesion vs breast tissue away from lesions on every scan: the heat map's model).")]
-    [DefaultValue("calc")]
-    public string Task { get; init; } = "calc";
-
+    // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-m|--model <NAME>")]
     [Description("Network from the registry (mammo model list).")]
     [DefaultValue("seed")]
-    public string Model { get; init; } = "seed";
+    public string Model { get; init; } = null!;
 
     [CommandOption("-b|--balancing <METHOD>")]
     [Description("class (the original's), full, none, weights (class-weighted loss). Training part only.")]
     [DefaultValue(Balancing.Class)]
-    public Balancing Balancing { get; init; } = Balancing.Class;
-
-    [CommandOption("-p|--protocol <PROTOCOL>")]
-    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
-    [DefaultValue(EvaluationProtocol.Patient)]
-    public EvaluationProtocol Protocol { get; init; } = EvaluationProtocol.Patient;
-
-    [CommandOption("--folds <K>")]
-    [Description("Folds for --protocol cv.")]
-    [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
-
-    [CommandOption("--split <TRAIN,VALIDATION,TEST>")]
-    [Description("Fractions for --protocol patient.")]
-    [DefaultValue("0.6,0.2,0.2")]
-    public string Split { get; init; } = "0.6,0.2,0.2";
-
-    [CommandOption("--tissue-per-scan <N>")]
-    [Description("detect only: negatives drawn across the breast of every scan, away from every lesion.")]
-    [DefaultValue(4)]
-    public int TissuePerScan { get; init; } = 4;
+    public Balancing Balancing { get; init; }
 
     [CommandOption("-e|--epochs <N>")]
     [Description("Maximum epochs.")]
     [DefaultValue(60)]
-    public int Epochs { get; init; } = 60;
+    public int Epochs { get; init; }
 
     [CommandOption("--patience <N>")]
     [Description("Early stopping: epochs without a lower validation loss.")]
     [DefaultValue(10)]
-    public int Patience { get; init; } = 10;
+    public int Patience { get; init; }
 
     [CommandOption("--batch <N>")]
     [DefaultValue(32)]
-    public int Batch { get; init; } = 32;
+    public int Batch { get; init; }
 
     [CommandOption("--lr <RATE>")]
     [Description("Adam learning rate.")]
     [DefaultValue(1e-3)]
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; }
 
     [CommandOption("--augment")]
     [Description("Also rotate (±30°) and shift (±10%) training patches on the fly, like Keras' ImageDataGenerator.")]
@@ -74,25 +50,20 @@ public sealed class TrainSettings : DataSettings
     [Description("Also Platt-scale the test probabilities, fitted on the validation part; metrics.json reports both.")]
     public bool Calibrate { get; init; }
 
-    [CommandOption("--seed <N>")]
-    [Description("Seed for every random choice (split, balancing, weights, dropout, batch order).")]
-    [DefaultValue(0)]
-    public int Seed { get; init; }
-
     [CommandOption("--context <CONTEXT>")]
     [Description("The square cut around each region before resizing: lesion (the original's 2r square, lesion size normalised away) or fixed:N (an N-pixel square of native resolution, lesion size kept). Recorded in config.json's preprocessing as the crop radius rule (fixed:N/2).")]
     [DefaultValue("lesion")]
-    public string Context { get; init; } = "lesion";
+    public string Context { get; init; } = null!;
 
     [CommandOption("--input <N>")]
     [Description("The side of the network's input in pixels: each crop is resized to N×N (the original: 48).")]
     [DefaultValue(48)]
-    public int Input { get; init; } = 48;
+    public int Input { get; init; }
 
     [CommandOption("--intensity <SCALING>")]
     [Description("unit (pixel/255, the original's) or zscore (each scan standardised over its breast tissue before cutting).")]
     [DefaultValue("unit")]
-    public string Intensity { get; init; } = "unit";
+    public string Intensity { get; init; } = null!;
 
     [CommandOption("--gain-jitter <G>")]
     [Description("With --augment: also multiply each training patch by a random gain in 1 ± G.")]
@@ -107,7 +78,7 @@ public sealed class TrainSettings : DataSettings
     [CommandOption("--min-epoch <N>")]
     [Description("Early stopping keeps no epoch before N, so a few validation lesions cannot select a nearly untrained network.")]
     [DefaultValue(1)]
-    public int MinEpoch { get; init; } = 1;
+    public int MinEpoch { get; init; }
 
     [CommandOption("--fusion <KIND>")]
     [Description("none, or metadata: also fuse the network's score with the abnormality class and radius (fitted on training and validation parts only), reported beside the network and the baselines. Two-class lesion tasks only.")]
@@ -117,7 +88,7 @@ public sealed class TrainSettings : DataSettings
     [CommandOption("--device <DEVICE>")]
     [Description("cpu, or cuda with a CUDA build of TorchSharp (this build is CPU-only and refuses cuda).")]
     [DefaultValue(ComputeDevice.Cpu)]
-    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+    public ComputeDevice Device { get; init; }
 
     [CommandOption("--threads <N>")]
     [Description("libtorch CPU threads (0: one per core). Results are reproducible for a given thread count.")]
@@ -135,8 +106,6 @@ public sealed class TrainSettings : DataSettings
     [CommandOption("--resume <RUN>")]
     [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
     public string? Resume { get; init; }
-
-    public (double Train, double Validation, double Test) SplitFractions() => SplitOptions.Fractions(Split);
 
     public override ValidationResult Validate()
     {
@@ -195,17 +164,15 @@ public sealed class TrainSettings : DataSettings
             return ValidationResult.Success();
         }
 
-        if (SplitOptions.Check(Task, Split) is { } error)
+        if (base.Validate() is { Successful: false } shared)
         {
-            return error;
+            return shared;
         }
 
         return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")
             : Patience < 1 ? ValidationResult.Error("--patience must be at least 1")
             : Batch < 1 ? ValidationResult.Error("--batch must be at least 1")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive")
-            : Folds < 2 ? ValidationResult.Error("--folds must be at least 2")
-            : TissuePerScan < 1 ? ValidationResult.Error("--tissue-per-scan must be at least 1")
             : Input is < 8 or > 512 ? ValidationResult.Error("--input must lie between 8 and 512")
             : !(WeightDecay >= 0) ? ValidationResult.Error("--weight-decay must not be negative")
             : GainJitter is < 0 or >= 1 || double.IsNaN(GainJitter) ? ValidationResult.Error("--gain-jitter must lie in [0, 1)")

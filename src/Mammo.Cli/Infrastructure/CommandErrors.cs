@@ -26,8 +26,9 @@ public static partial class CommandErrors
     private const int NoSpaceLeft = 28;
 
     /// <summary>
-    /// The failure that matters: parallel loops wrap what their bodies throw in an AggregateException, and reflection
-    /// in a TargetInvocationException; a cancellation inside a parallel loop is a cancellation.
+    /// The failure that matters: parallel loops wrap what their bodies throw in an AggregateException, reflection
+    /// in a TargetInvocationException, and Spectre an option's refused value in "Failed to convert" (naming neither
+    /// the option nor the rule); a cancellation inside a parallel loop is a cancellation.
     /// </summary>
     public static Exception Unwrap(Exception e)
     {
@@ -47,6 +48,9 @@ public static partial class CommandErrors
                     break;
                 case TargetInvocationException { InnerException: { } invoked }:
                     e = invoked;
+                    break;
+                case CommandAppException { InnerException: InvalidSettingException refused }:
+                    e = refused;
                     break;
                 default:
                     return e;

@@ -18,7 +18,7 @@ public class DataSettings : CommandSettings
     [CommandOption("--max-pixels <N>")]
     [Description("Refuse images whose header claims more pixels than this, before decoding them.")]
     [DefaultValue(ImageLimits.DefaultMaxPixels)]
-    public long MaxPixels { get; init; } = ImageLimits.DefaultMaxPixels;
+    public long MaxPixels { get; init; }
 
     public ImageLimits Limits => LimitsOf(MaxPixels);
 
