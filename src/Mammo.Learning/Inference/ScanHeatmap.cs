@@ -38,7 +38,10 @@ public sealed class ScanHeatmap
     /// <summary>The share of breast tissue a region needs unless told otherwise.</summary>
     public const double DefaultMinimumInside = 0.9;
 
-    /// <summary>What one more pass costs beyond its pixels, in pixels of input: measured, a pass's fixed cost (operator set-up, oneDNN primitives for a new shape) is about that of a 128² input.</summary>
+    /// <summary>
+    /// What one more pass costs beyond its pixels, in pixels of input: an estimate of a pass's fixed cost (operator set-up,
+    /// oneDNN primitives for a new shape), not tuned. On mdb028 the plan is one pass per scale, cropped to the breast.
+    /// </summary>
     public const long PassOverheadPixels = 128 * 128;
 
     public static IReadOnlyList<double> DefaultRadii { get; } = [48, 96];
