@@ -8,8 +8,8 @@ namespace Mammo.Learning.Inference;
 /// <summary>
 /// A whole-scan map of the positive class's probability (malignant, or abnormal). Patches were cut at 2r
 /// around a lesion and resized to 48, so a lesion of radius r is seen at scale 24 / r: the scan is resized
-/// once per radius in <see cref="Radii"/> and scored in one fully convolutional pass (stride 4 at that
-/// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count. The grid is the maximum
+/// once per radius in <see cref="Radii"/> and scored in fully convolutional passes (stride 4 at that
+/// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count, and only those are scored (<see cref="MaskedPasses"/>). The grid is the maximum
 /// over scales; the top regions are the best windows after non-maximum suppression.
 /// </summary>
 public sealed class ScanHeatmap
