@@ -32,14 +32,22 @@ public static class HeatmapBenchmark
         using var nchw = new TorchDenseScorer([new FullyConvolutionalSeedCnn(model, channelsLast: false)]);
         using var channelsLast = new TorchDenseScorer([new FullyConvolutionalSeedCnn(model)]);
         using var onnx = Mammo.Onnx.OnnxDenseScorer.Create([model], threads);
-        var methods = new List<(string Name, ScanHeatmap Heatmap)>
+        using var onnxOne = Mammo.Onnx.OnnxDenseScorer.Create([model], 1);
+        var methods = new List<(string Name, ScanHeatmap Heatmap, int Threads)>
         {
-            ("libtorch, NCHW, every window (issue 5's pass)", new ScanHeatmap(nchw, 1) { MaskedPasses = false }),
-            ("libtorch, channels-last, every window", new ScanHeatmap(channelsLast, 1) { MaskedPasses = false }),
-            ("libtorch, channels-last, masked passes", new ScanHeatmap(channelsLast, 1)),
-            ("ONNX Runtime, every window", new ScanHeatmap(onnx, 1) { MaskedPasses = false }),
-            ("ONNX Runtime, masked passes", new ScanHeatmap(onnx, 1)),
+            ("libtorch, NCHW, every window (issue 5's pass)", new ScanHeatmap(nchw, 1) { MaskedPasses = false }, threads),
+            ("libtorch, channels-last, every window", new ScanHeatmap(channelsLast, 1) { MaskedPasses = false }, threads),
+            ("libtorch, channels-last, masked passes", new ScanHeatmap(channelsLast, 1), threads),
+            ("ONNX Runtime, every window", new ScanHeatmap(onnx, 1) { MaskedPasses = false }, threads),
+            ("ONNX Runtime, masked passes", new ScanHeatmap(onnx, 1), threads),
         };
+
+        // The same two masked methods in one thread, alternated with the rest, where more than one was asked for.
+        if (threads > 1)
+        {
+            methods.Add(("libtorch, channels-last, masked passes, 1 thread", new ScanHeatmap(channelsLast, 1), 1));
+            methods.Add(("ONNX Runtime, masked passes, 1 thread", new ScanHeatmap(onnxOne, 1), 1));
+        }
 
         var seconds = methods.Select(_ => new List<double>()).ToList();
         var results = new HeatmapResult[methods.Count];
@@ -48,6 +56,7 @@ public static class HeatmapBenchmark
             for (var k = 0; k < methods.Count; k++)
             {
                 var m = (k + i) % methods.Count;
+                torch.set_num_threads(methods[m].Threads);
                 var clock = Stopwatch.StartNew();
                 results[m] = methods[m].Heatmap.Compute(scan);
                 if (i > 0)
@@ -57,6 +66,7 @@ public static class HeatmapBenchmark
             }
         }
 
+        torch.set_num_threads(threads);
         var maps = s_radii.Select(r => ScanHeatmap.ScoreMap(nchw, Scaled(scan, r), 1, long.MaxValue)).ToList();
         var loop = Stopwatch.StartNew();
         var (windows, difference) = CropLoop(model, scan, maps);
