@@ -5,15 +5,17 @@ using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Networks;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mammo.Bench;
 
 /// <summary>
-/// The whole-scan heat map (mdb028, radii 48 and 96) two ways, in the same run: one fully convolutional pass
-/// per scale, against the naive loop that cuts every stride-4 window centred in the breast and classifies the
-/// crops in batches of 256. Both score the same windows with the same (randomly initialised, seeded) seed CNN;
-/// timing does not depend on the weights. The loop's scores are checked against the pass's.
+/// The whole-scan heat map (mdb028, radii 48 and 96) in the same run: <see cref="ScanHeatmap.Compute"/> (mask, both
+/// resizes, the passes, grid and regions: what a user waits for) through libtorch in its default layout and in
+/// channels-last, and through ONNX Runtime, each scoring every window or only the masked passes; against the naive
+/// loop that cuts every stride-4 window centred in the breast and classifies the crops in batches of 256. All use the
+/// same (randomly initialised, seeded) seed CNN; timing does not depend on the weights. Repetitions rotate the
+/// methods, so a noisy minute on these shared machines falls on each; medians are reported. The methods' grids and
+/// regions are checked against the first's, and the loop's scores against the full map.
 /// </summary>
 public static class HeatmapBenchmark
 {
@@ -27,61 +29,109 @@ public static class HeatmapBenchmark
         torch.manual_seed(0);
         using var model = new SeedCnn(2, 0);
         model.eval();
-        using var network = new FullyConvolutionalSeedCnn(model);
-
-        var pass = new List<double>();
-        List<float[,]> maps = [];
-        for (var i = 0; i < repeat + 1; i++)
+        using var nchw = new TorchDenseScorer([new FullyConvolutionalSeedCnn(model, channelsLast: false)]);
+        using var channelsLast = new TorchDenseScorer([new FullyConvolutionalSeedCnn(model)]);
+        using var onnx = Mammo.Onnx.OnnxDenseScorer.Create([model], threads);
+        using var onnxOne = Mammo.Onnx.OnnxDenseScorer.Create([model], 1);
+        var methods = new List<(string Name, ScanHeatmap Heatmap, int Threads)>
         {
-            var clock = Stopwatch.StartNew();
-            var mask = BreastMask.Compute(scan);
-            maps = [.. s_radii.Select(r => Map(network, Scaled(scan, r)))];
-            _ = mask.Area;
-            if (i > 0)
-            {
-                pass.Add(clock.Elapsed.TotalSeconds);
-            }
+            ("libtorch, NCHW, every window (issue 5's pass)", new ScanHeatmap(nchw, 1) { MaskedPasses = false }, threads),
+            ("libtorch, channels-last, every window", new ScanHeatmap(channelsLast, 1) { MaskedPasses = false }, threads),
+            ("libtorch, channels-last, masked passes", new ScanHeatmap(channelsLast, 1), threads),
+            ("ONNX Runtime, every window", new ScanHeatmap(onnx, 1) { MaskedPasses = false }, threads),
+            ("ONNX Runtime, masked passes", new ScanHeatmap(onnx, 1), threads),
+        };
+
+        // The same two masked methods in one thread, alternated with the rest, where more than one was asked for.
+        if (threads > 1)
+        {
+            methods.Add(("libtorch, channels-last, masked passes, 1 thread", new ScanHeatmap(channelsLast, 1), 1));
+            methods.Add(("ONNX Runtime, masked passes, 1 thread", new ScanHeatmap(onnxOne, 1), 1));
         }
 
-        // The same pass in ONNX Runtime (the graph mammo predict --engine onnx builds), on the same scaled images.
-        using var onnx = Mammo.Onnx.OnnxDenseScorer.Create([model], threads);
-        var onnxPass = new List<double>();
-        var onnxDifference = 0.0;
+        var seconds = methods.Select(_ => new List<double>()).ToList();
+        var results = new HeatmapResult[methods.Count];
         for (var i = 0; i < repeat + 1; i++)
         {
-            var clock = Stopwatch.StartNew();
-            var mask = BreastMask.Compute(scan);
-            var scored = s_radii.Select(r => (Image: Scaled(scan, r), Radius: r)).Select(s => onnx.Score(s.Image.Pixels, s.Image.Height, s.Image.Width, 1)).ToList();
-            _ = mask.Area;
-            if (i > 0)
+            for (var k = 0; k < methods.Count; k++)
             {
-                onnxPass.Add(clock.Elapsed.TotalSeconds);
-            }
-
-            foreach (var (flat, map) in scored.Zip(maps))
-            {
-                for (var k = 0; k < flat.Length; k++)
+                var m = (k + i) % methods.Count;
+                torch.set_num_threads(methods[m].Threads);
+                var clock = Stopwatch.StartNew();
+                results[m] = methods[m].Heatmap.Compute(scan);
+                if (i > 0)
                 {
-                    onnxDifference = Math.Max(onnxDifference, Math.Abs(flat[k] - map[k / map.GetLength(1), k % map.GetLength(1)]));
+                    seconds[m].Add(clock.Elapsed.TotalSeconds);
                 }
             }
         }
 
-        onnxPass.Sort();
+        torch.set_num_threads(threads);
+        var maps = s_radii.Select(r => ScanHeatmap.ScoreMap(nchw, Scaled(scan, r), 1, long.MaxValue)).ToList();
         var loop = Stopwatch.StartNew();
         var (windows, difference) = CropLoop(model, scan, maps);
         var loopSeconds = loop.Elapsed.TotalSeconds;
-        pass.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Heat map of mdb028 (1024×1024), radii 48 and 96, {threads} threads"));
+        var baseline = Measure.Median(seconds[0]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Heat map of mdb028 (1024×1024), radii 48 and 96, {threads} threads, median of {repeat} rotating repetitions"));
         Console.WriteLine();
-        Console.WriteLine("| method | windows scored | seconds | ratio |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| crop-by-crop loop (breast windows only, batches of 256) | {windows:N0} | {loopSeconds:0.00} | 1.0 |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| fully convolutional, one pass per scale (best of {repeat}; median {pass[pass.Count / 2]:0.00} s) | {maps.Sum(m => m.Length):N0} | {pass[0]:0.00} | {loopSeconds / pass[0]:0.0} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| the same pass in ONNX Runtime (best of {repeat}; median {onnxPass[onnxPass.Count / 2]:0.00} s) | {maps.Sum(m => m.Length):N0} | {onnxPass[0]:0.00} | {loopSeconds / onnxPass[0]:0.0} |"));
+        Console.WriteLine("| method | seconds (median) | range | against the loop | against issue 5's pass | largest grid / region difference |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| crop-by-crop loop ({windows:N0} breast windows, batches of 256, once) | {loopSeconds:0.000} | | 1.0 | | |"));
+        for (var m = 0; m < methods.Count; m++)
+        {
+            var median = Measure.Median(seconds[m]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {methods[m].Name} | {median:0.000} | {seconds[m].Min():0.000}–{seconds[m].Max():0.000} | {loopSeconds / median:0} | {baseline / median:0.00} | {Difference(results[0], results[m]):0.0e0} |"));
+        }
+
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Largest difference between the loop's and the pass's scores for the same window: {difference:0.0e0}; between ONNX Runtime's and libtorch's pass: {onnxDifference:0.0e0}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Largest difference between the loop's scores and the full map's for the same window: {difference:0.0e0}."));
+        foreach (var radius in s_radii)
+        {
+            var image = Scaled(scan, radius);
+            var (rows, columns) = (DenseScoring.Windows(image.Height, 48, 4), DenseScoring.Windows(image.Width, 48, 4));
+            var plan = ScanHeatmap.PlanPasses(Needed(scan, radius, rows, columns), 48, 4, new ScanHeatmap(nchw, 1).MaxPassPixels);
+            var pixels = plan.Sum(p => (long)(((p.LastRow - p.FirstRow) * 4) + 48) * (((p.LastColumn - p.FirstColumn) * 4) + 48));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Radius {radius}: {image.Width}×{image.Height} input, {rows * columns:N0} windows; masked: {plan.Count} passes of {pixels:N0} input pixels in all ({100.0 * pixels / image.Pixels.Length:0}% of the image)."));
+        }
+
+        var maskSeconds = Measure.MedianSeconds(repeat, () => BreastMask.Compute(scan));
+        var resizeSeconds = Measure.MedianSeconds(repeat, () => _ = s_radii.Select(r => Scaled(scan, r)).ToList());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Outside the passes: the breast mask takes {maskSeconds * 1e3:0} ms and both resizes {resizeSeconds * 1e3:0} ms (medians of {repeat})."));
+
         return 0;
+    }
+
+    // Approximately the windows Compute reads (centred on the mask); the grid's nearest windows add a few at the edge.
+    private static bool[,] Needed(GrayImage scan, double radius, int rows, int columns)
+    {
+        var mask = BreastMask.Compute(scan);
+        var scale = FullyConvolutionalSeedCnn.Window / 2.0 / radius;
+        var needed = new bool[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                needed[i, j] = mask.Contains((int)(((4 * i) + 24) / scale), (int)(((4 * j) + 24) / scale));
+            }
+        }
+
+        return needed;
+    }
+
+    // The largest difference between two heat maps of the same scan: grid cells (NaN on the same cells) and the top regions' scores.
+    private static double Difference(HeatmapResult a, HeatmapResult b)
+    {
+        var largest = 0.0;
+        for (var r = 0; r < a.Grid.GetLength(0); r++)
+        {
+            for (var c = 0; c < a.Grid.GetLength(1); c++)
+            {
+                var (x, y) = (a.Grid[r, c], b.Grid[r, c]);
+                largest = Math.Max(largest, double.IsNaN(x) != double.IsNaN(y) ? double.PositiveInfinity : double.IsNaN(x) ? 0 : Math.Abs(x - y));
+            }
+        }
+
+        return a.Top.Count != b.Top.Count ? double.PositiveInfinity : a.Top.Zip(b.Top).Aggregate(largest, (l, p) => Math.Max(l, Math.Abs(p.First.Score - p.Second.Score)));
     }
 
     private static GrayImage Scaled(GrayImage scan, double radius)
@@ -90,20 +140,8 @@ public static class HeatmapBenchmark
         return Resampling.Resize(scan, (int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
     }
 
-    private static float[,] Map(FullyConvolutionalSeedCnn network, GrayImage image)
-    {
-        using var scope = NewDisposeScope();
-        var input = tensor(image.Pixels.Select(p => p / 255f).ToArray(), [1, 1, image.Height, image.Width]);
-        var scores = network.Probabilities(input)[0, 1].contiguous();
-        var (rows, columns) = ((int)scores.shape[0], (int)scores.shape[1]);
-        var flat = scores.data<float>().ToArray();
-        var map = new float[rows, columns];
-        Buffer.BlockCopy(flat, 0, map, 0, flat.Length * sizeof(float));
-        return map;
-    }
-
     // What one writes without the fully convolutional form: every window centred in the breast, cut and classified.
-    private static (int Windows, double Difference) CropLoop(SeedCnn model, GrayImage scan, List<float[,]> maps)
+    private static (int Windows, double Difference) CropLoop(SeedCnn model, GrayImage scan, List<double[,]> maps)
     {
         var mask = BreastMask.Compute(scan);
         var classifier = new PatchClassifier(model);

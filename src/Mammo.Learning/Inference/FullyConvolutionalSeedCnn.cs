@@ -17,7 +17,13 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
 
     private readonly Tensor[] _weights;
 
-    public FullyConvolutionalSeedCnn(SeedCnn model)
+    /// <param name="model">The trained network; its weights are copied.</param>
+    /// <param name="channelsLast">
+    /// Run the pass in channels-last memory (NHWC strides behind NCHW indices), ReLU in place after pooling. oneDNN's
+    /// forward convolutions are 2–3× faster so and the scores the same to float rounding (docs/benchmarks.md); false
+    /// keeps issue 5's pass (libtorch's default layout), which the benchmark times beside it.
+    /// </param>
+    public FullyConvolutionalSeedCnn(SeedCnn model, bool channelsLast = true)
     {
         ArgumentNullException.ThrowIfNull(model);
 
@@ -25,7 +31,9 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
         // thread; the clones kept as weights leave it and are disposed with this object.
         using var scope = NewDisposeScope();
         var state = model.state_dict();
-        Tensor Copy(string name) => state[name].detach().clone().MoveToOuterDisposeScope();
+        ChannelsLast = channelsLast;
+        Tensor Keep(Tensor t) => (channelsLast && t.dim() == 4 ? ToChannelsLast(t) : t.clone()).MoveToOuterDisposeScope();
+        Tensor Copy(string name) => Keep(state[name].detach());
         var classes = state["logits.weight"].shape[0];
         _weights =
         [
@@ -33,12 +41,15 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
             Copy("conv2.weight"), Copy("conv2.bias"),
             Copy("conv3.weight"), Copy("conv3.bias"),
             Copy("dense.weight"), Copy("dense.bias"),
-            state["logits.weight"].detach().reshape(classes, 64, 10, 10).clone().MoveToOuterDisposeScope(), Copy("logits.bias"),
+            Keep(state["logits.weight"].detach().reshape(classes, 64, 10, 10)), Copy("logits.bias"),
         ];
         ClassCount = (int)classes;
     }
 
     public int ClassCount { get; }
+
+    /// <summary>Whether the pass runs in channels-last memory.</summary>
+    public bool ChannelsLast { get; }
 
     /// <summary>Side of the score map for an image side (0 when the image is smaller than a window).</summary>
     public static int OutputSize(int inputSize) => inputSize < Window ? 0 : ((((inputSize - 4) / 2) - 2) / 2) - 9;
@@ -47,17 +58,34 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
     public Tensor Probabilities(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        using var noGrad = no_grad();
+
+        // Inference mode rather than no_grad: no version counters or autograd metadata on any intermediate.
+        using var inference = inference_mode();
         using var scope = NewDisposeScope();
         var w = _weights;
-        var x = nn.functional.relu(nn.functional.conv2d(images, w[0], w[1]));
-        x = nn.functional.relu(nn.functional.conv2d(x, w[2], w[3]));
-        x = nn.functional.max_pool2d(x, 2);
-        x = nn.functional.relu(nn.functional.conv2d(x, w[4], w[5]));
-        x = nn.functional.max_pool2d(x, 2);
-        x = nn.functional.relu(nn.functional.conv2d(x, w[6], w[7]));
+        Tensor x;
+        if (ChannelsLast)
+        {
+            // ReLU in place, and after each pooling rather than before: max and ReLU commute (ReLU is monotonic), so
+            // the values are the same and ReLU touches a quarter of the elements without a second copy of the map.
+            x = nn.functional.conv2d(ToChannelsLast(images), w[0], w[1]).relu_();
+            x = nn.functional.max_pool2d(nn.functional.conv2d(x, w[2], w[3]), 2).relu_();
+            x = nn.functional.max_pool2d(nn.functional.conv2d(x, w[4], w[5]), 2).relu_();
+            x = nn.functional.conv2d(x, w[6], w[7]).relu_();
+        }
+        else
+        {
+            // Issue 5's pass as it was, kept for the benchmark to compare against.
+            x = nn.functional.relu(nn.functional.conv2d(images, w[0], w[1]));
+            x = nn.functional.relu(nn.functional.conv2d(x, w[2], w[3]));
+            x = nn.functional.max_pool2d(x, 2);
+            x = nn.functional.relu(nn.functional.conv2d(x, w[4], w[5]));
+            x = nn.functional.max_pool2d(x, 2);
+            x = nn.functional.relu(nn.functional.conv2d(x, w[6], w[7]));
+        }
+
         x = nn.functional.conv2d(x, w[8], w[9]);
-        return nn.functional.softmax(x, 1).MoveToOuterDisposeScope();
+        return nn.functional.softmax(x, 1).contiguous().MoveToOuterDisposeScope();
     }
 
     public void Dispose()
@@ -67,4 +95,8 @@ public sealed class FullyConvolutionalSeedCnn : IDisposable
             t.Dispose();
         }
     }
+
+    // TorchSharp 0.107 has no memory-format API, but an NHWC-contiguous tensor permuted back to NCHW indices has
+    // exactly the strides libtorch recognises as channels-last, and its kernels (and their outputs) follow them.
+    private static Tensor ToChannelsLast(Tensor t) => t.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 }

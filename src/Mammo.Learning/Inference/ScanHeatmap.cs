@@ -8,8 +8,8 @@ namespace Mammo.Learning.Inference;
 /// <summary>
 /// A whole-scan map of the positive class's probability (malignant, or abnormal). Patches were cut at 2r
 /// around a lesion and resized to 48, so a lesion of radius r is seen at scale 24 / r: the scan is resized
-/// once per radius in <see cref="Radii"/> and scored in one fully convolutional pass (stride 4 at that
-/// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count. The grid is the maximum
+/// once per radius in <see cref="Radii"/> and scored in fully convolutional passes (stride 4 at that
+/// scale). Only windows centred on breast tissue (<see cref="BreastMask"/>) count, and only those are scored (<see cref="MaskedPasses"/>). The grid is the maximum
 /// over scales; the top regions are the best windows after non-maximum suppression.
 /// </summary>
 public sealed class ScanHeatmap
@@ -42,6 +42,12 @@ public sealed class ScanHeatmap
     /// <summary>The share of breast tissue a region needs unless told otherwise.</summary>
     public const double DefaultMinimumInside = 0.9;
 
+    /// <summary>
+    /// What one more pass costs beyond its pixels, in pixels of input: an estimate of a pass's fixed cost (operator set-up,
+    /// oneDNN primitives for a new shape), not tuned. On mdb028 the plan is one pass per scale, cropped to the breast.
+    /// </summary>
+    public const long PassOverheadPixels = 128 * 128;
+
     public static IReadOnlyList<double> DefaultRadii { get; } = [48, 96];
 
     /// <summary>Lesion radii (scan pixels) to look for. MIAS radii run 3–197, median 41.</summary>
@@ -68,6 +74,14 @@ public sealed class ScanHeatmap
     /// scale is scored in bands of rows. Bands start on multiples of the stride, so the map is the same as in one pass.
     /// </summary>
     public long MaxPassPixels { get; init; } = 512L << 10;
+
+    /// <summary>
+    /// Score only the windows the map and the regions read (those centred on breast tissue, and the window nearest each
+    /// grid cell inside it), in passes cropped to them (<see cref="PlanPasses"/>). The scores are those of the whole
+    /// image to float rounding; what it saves is the background beside and above the breast. False scores every
+    /// window, as the benchmark does to compare.
+    /// </summary>
+    public bool MaskedPasses { get; init; } = true;
 
     public HeatmapResult Compute(GrayImage scan, int top = 5)
     {
@@ -111,14 +125,14 @@ public sealed class ScanHeatmap
                     continue;
                 }
 
-                var map = ScoreMap(scorer, Resampling.Resize(scored, w, h), _positive, MaxPassPixels);
+                var needed = MaskedPasses ? Needed(scorer, scale, w, h, scan, mask) : null;
+                var map = ScoreMap(scorer, Resampling.Resize(scored, w, h), _positive, MaxPassPixels, needed);
                 var (rows, columns) = (map.GetLength(0), map.GetLength(1));
                 for (var i = 0; i < rows; i++)
                 {
                     for (var j = 0; j < columns; j++)
                     {
-                        var row = ((scorer.Stride * i) + (scorer.Window / 2.0)) / scale;
-                        var column = ((scorer.Stride * j) + (scorer.Window / 2.0)) / scale;
+                        var (row, column) = Centre(scorer, scale, i, j);
                         if (mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= MinimumInside)
                         {
                             candidates.Add(new ScoredRegion(column * toColumn, row * toRow, PatchGeometry.MiasY(row * toRow, originalHeight), requested, map[i, j]));
@@ -140,13 +154,24 @@ public sealed class ScanHeatmap
         return new HeatmapResult(grid, Suppress(candidates, top), (int)Math.Round(mask.Area * toColumn * toRow), 0) { TissueMedian = Median(candidates) };
     }
 
-    /// <summary>The positive class's probability for every window, scored in bands of rows of at most <paramref name="maxPassPixels"/>.</summary>
-    public static double[,] ScoreMap(IDenseScorer scorer, GrayImage image, int positive, long maxPassPixels)
+    /// <summary>
+    /// The positive class's probability for every window, scored in bands of rows of at most <paramref name="maxPassPixels"/>;
+    /// with <paramref name="needed"/> (rows × columns of windows), only the windows it marks, in the passes
+    /// <see cref="PlanPasses"/> chooses; windows outside every pass are NaN.
+    /// </summary>
+    public static double[,] ScoreMap(IDenseScorer scorer, GrayImage image, int positive, long maxPassPixels, bool[,]? needed = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(image);
         var (window, stride) = (scorer.Window, scorer.Stride);
         var (rows, columns) = (DenseScoring.Windows(image.Height, window, stride), DenseScoring.Windows(image.Width, window, stride));
+        if (needed is not null)
+        {
+            return (needed.GetLength(0), needed.GetLength(1)) == (rows, columns)
+                ? ScoreNeeded(scorer, image, positive, maxPassPixels, needed)
+                : throw new ArgumentException($"needed is {needed.GetLength(0)}×{needed.GetLength(1)} windows, the image has {rows}×{columns}", nameof(needed));
+        }
+
         var map = new double[rows, columns];
 
         // Bands start on multiples of the stride, so every window of a band is a window of the whole image.
@@ -168,10 +193,157 @@ public sealed class ScanHeatmap
         return map;
     }
 
+    /// <summary>
+    /// Passes (inclusive ranges of window rows and columns) that together cover every window <paramref name="needed"/>
+    /// marks, each within <paramref name="maxPassPixels"/> of input (a single row of windows is always allowed), at the
+    /// least total cost: the input pixels of each pass plus <see cref="PassOverheadPixels"/>. A pass's input is its
+    /// windows' span plus the window's overlap, so many thin passes pay that overlap again and again; the optimum over
+    /// contiguous bands of rows (each cropped to the columns its rows need) is found exactly by dynamic programming.
+    /// </summary>
+    public static IReadOnlyList<(int FirstRow, int LastRow, int FirstColumn, int LastColumn)> PlanPasses(bool[,] needed, int window, int stride, long maxPassPixels)
+    {
+        ArgumentNullException.ThrowIfNull(needed);
+        var (rows, columns) = (needed.GetLength(0), needed.GetLength(1));
+        var (low, high) = (new int[rows], new int[rows]);
+        for (var i = 0; i < rows; i++)
+        {
+            (low[i], high[i]) = (columns, -1);
+            for (var j = 0; j < columns; j++)
+            {
+                if (needed[i, j])
+                {
+                    (low[i], high[i]) = (Math.Min(low[i], j), j);
+                }
+            }
+        }
+
+        // best[k]: least cost covering rows < k; from[k]: where the last band starts (-1: row k-1 needs nothing and is skipped).
+        var best = new double[rows + 1];
+        var from = new int[rows + 1];
+        for (var k = 1; k <= rows; k++)
+        {
+            (best[k], from[k]) = high[k - 1] < 0 ? (best[k - 1], -1) : (double.PositiveInfinity, 0);
+            if (high[k - 1] < 0)
+            {
+                continue;
+            }
+
+            var (first, last) = (columns, -1);
+            for (var a = k - 1; a >= 0; a--)
+            {
+                (first, last) = high[a] < 0 ? (first, last) : (Math.Min(first, low[a]), Math.Max(last, high[a]));
+                var pixels = (((long)(k - 1 - a) * stride) + window) * (((long)(last - first) * stride) + window);
+                if (pixels > maxPassPixels && a < k - 1)
+                {
+                    break;
+                }
+
+                var cost = best[a] + pixels + PassOverheadPixels;
+                if (cost < best[k])
+                {
+                    (best[k], from[k]) = (cost, a);
+                }
+            }
+        }
+
+        var passes = new List<(int, int, int, int)>();
+        for (var k = rows; k > 0;)
+        {
+            if (from[k] < 0)
+            {
+                k--;
+                continue;
+            }
+
+            var a = from[k];
+            var (first, last) = (columns, -1);
+            for (var i = a; i < k; i++)
+            {
+                (first, last) = high[i] < 0 ? (first, last) : (Math.Min(first, low[i]), Math.Max(last, high[i]));
+            }
+
+            passes.Add((a, k - 1, first, last));
+            k = a;
+        }
+
+        passes.Reverse();
+        return passes;
+    }
+
+    // Crops start on multiples of the stride in both directions, so every window of a crop is a window of the image.
+    private static double[,] ScoreNeeded(IDenseScorer scorer, GrayImage image, int positive, long maxPassPixels, bool[,] needed)
+    {
+        var (window, stride) = (scorer.Window, scorer.Stride);
+        var map = new double[needed.GetLength(0), needed.GetLength(1)];
+        for (var i = 0; i < map.GetLength(0); i++)
+        {
+            for (var j = 0; j < map.GetLength(1); j++)
+            {
+                map[i, j] = double.NaN;
+            }
+        }
+
+        foreach (var (firstRow, lastRow, firstColumn, lastColumn) in PlanPasses(needed, window, stride, maxPassPixels))
+        {
+            var (top, left) = (firstRow * stride, firstColumn * stride);
+            var (height, width) = (((lastRow - firstRow) * stride) + window, ((lastColumn - firstColumn) * stride) + window);
+            var crop = new byte[height * width];
+            for (var r = 0; r < height; r++)
+            {
+                image.Pixels.AsSpan(((top + r) * image.Width) + left, width).CopyTo(crop.AsSpan(r * width));
+            }
+
+            var flat = scorer.Score(crop, height, width, positive);
+            var columns = lastColumn - firstColumn + 1;
+            for (var i = firstRow; i <= lastRow; i++)
+            {
+                for (var j = firstColumn; j <= lastColumn; j++)
+                {
+                    map[i, j] = flat[((i - firstRow) * columns) + j - firstColumn];
+                }
+            }
+        }
+
+        return map;
+    }
+
+    // The windows Compute reads at one scale: those centred on breast tissue (the regions) and the one nearest each grid cell inside it (the grid).
+    private bool[,] Needed(IDenseScorer scorer, double scale, int width, int height, GrayImage scan, BreastMask mask)
+    {
+        var (rows, columns) = (DenseScoring.Windows(height, scorer.Window, scorer.Stride), DenseScoring.Windows(width, scorer.Window, scorer.Stride));
+        var needed = new bool[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                var (row, column) = Centre(scorer, scale, i, j);
+                needed[i, j] = mask.Contains((int)row, (int)column);
+            }
+        }
+
+        foreach (var (_, _, i, j) in GridWindows(scale, scan, mask, scorer, rows, columns))
+        {
+            needed[i, j] = true;
+        }
+
+        return needed;
+    }
+
+    private static (double Row, double Column) Centre(IDenseScorer scorer, double scale, int i, int j) =>
+        (((scorer.Stride * i) + (scorer.Window / 2.0)) / scale, ((scorer.Stride * j) + (scorer.Window / 2.0)) / scale);
+
     // Each grid cell takes, per scale, the window centred nearest to it; the cell keeps the highest score.
     private void FillGrid(double[,] grid, double[,] map, double scale, GrayImage scan, BreastMask mask, IDenseScorer scorer)
     {
-        var (rows, columns) = (map.GetLength(0), map.GetLength(1));
+        foreach (var (r, c, i, j) in GridWindows(scale, scan, mask, scorer, map.GetLength(0), map.GetLength(1)))
+        {
+            grid[r, c] = double.IsNaN(grid[r, c]) ? map[i, j] : Math.Max(grid[r, c], map[i, j]);
+        }
+    }
+
+    // The grid cells inside the mask, each with the window (i, j) centred nearest to it at this scale.
+    private IEnumerable<(int R, int C, int I, int J)> GridWindows(double scale, GrayImage scan, BreastMask mask, IDenseScorer scorer, int rows, int columns)
+    {
         for (var r = 0; r < GridSize; r++)
         {
             var row = (r + 0.5) * scan.Height / GridSize;
@@ -179,13 +351,11 @@ public sealed class ScanHeatmap
             for (var c = 0; c < GridSize; c++)
             {
                 var column = (c + 0.5) * scan.Width / GridSize;
-                if (!mask.Contains((int)row, (int)column))
+                if (mask.Contains((int)row, (int)column))
                 {
-                    continue;
+                    var j = Math.Clamp((int)Math.Round(((column * scale) - (scorer.Window / 2.0)) / scorer.Stride), 0, columns - 1);
+                    yield return (r, c, i, j);
                 }
-
-                var j = Math.Clamp((int)Math.Round(((column * scale) - (scorer.Window / 2.0)) / scorer.Stride), 0, columns - 1);
-                grid[r, c] = double.IsNaN(grid[r, c]) ? map[i, j] : Math.Max(grid[r, c], map[i, j]);
             }
         }
     }

@@ -47,6 +47,26 @@ public class FullyConvolutionalSeedCnnTests
     }
 
     [Fact]
+    public void Channels_last_and_the_default_layout_give_the_same_map()
+    {
+        using var model = new SeedCnn(2, seed: 9);
+        using var generator = new Generator(2);
+        using var image = rand([2, 1, 70, 61], generator: generator);
+        using var channelsLast = new FullyConvolutionalSeedCnn(model);
+        using var nchw = new FullyConvolutionalSeedCnn(model, channelsLast: false);
+
+        using var expected = nchw.Probabilities(image);
+        using var actual = channelsLast.Probabilities(image);
+
+        Assert.True(channelsLast.ChannelsLast);
+        Assert.False(nchw.ChannelsLast);
+        Assert.Equal(expected.shape, actual.shape);
+        Assert.True(actual.is_contiguous());
+        using var difference = (expected - actual).abs().max();
+        Assert.True(difference.item<float>() < 1e-5f, $"largest difference {difference.item<float>()}");
+    }
+
+    [Fact]
     public void A_score_map_computed_in_bands_of_rows_equals_the_one_pass_map()
     {
         using var model = new SeedCnn(2, seed: 3);
