@@ -65,7 +65,7 @@ public static class PatchesBenchmark
     private static void Phases(string data, string output)
     {
         var dataset = MiasDataset.Load(DatasetSource.Open(data));
-        var extractor = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Seed, Threads = 1 });
+        var extractor = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Original, Threads = 1 });
         var plan = extractor.Plan(dataset.Scans);
         var names = plan.Origins.Select(o => o.Scan.FileName).ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -95,7 +95,7 @@ public static class PatchesBenchmark
     {
         var dataset = MiasDataset.Load(DatasetSource.Open(data));
         var clock = Stopwatch.StartNew();
-        var extractor = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Seed, Threads = threads });
+        var extractor = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Original, Threads = threads });
         var plan = extractor.Plan(dataset.Scans);
         var patches = extractor.Extract(dataset.Source, plan);
         PatchFolderWriter.Write(output, patches, threads: threads);

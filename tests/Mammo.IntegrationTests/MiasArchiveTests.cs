@@ -33,7 +33,7 @@ public class MiasArchiveTests
         var before = SHA256.HashData(File.ReadAllBytes(RealData.Path!));
         var dataset = s_dataset.Value;
 
-        var seed = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Seed });
+        var seed = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Original });
         var seedPlan = seed.Plan(dataset.Scans);
         var seedPatches = seed.Extract(dataset.Source, seedPlan);
         var dihedral = new PatchExtractor();

@@ -53,7 +53,7 @@ public sealed class SixteenBitOnRealDataTests : IDisposable
             Assert.Equal(eight[i].Pixels, sixteen[i].Pixels);
         }
 
-        using var model = ModelRegistry.Create("seed", seed: 11);
+        using var model = ModelRegistry.Create("keras", seed: 11);
         var classifier = new PatchClassifier(model, PatchPipeline.Default);
         Assert.Equal(classifier.Predict([.. eight.Select(p => p.Pixels)]), classifier.Predict([.. sixteen.Select(p => p.Pixels)]));
     }

@@ -24,7 +24,7 @@ public sealed class BaselinesSettings : SplitSettings
     {
         var shared = base.Validate();
         return !shared.Successful ? shared
-            : Protocol == EvaluationProtocol.Seed ? ValidationResult.Error("--protocol seed: baselines need an honest split; use patient or cv")
+            : Protocol == EvaluationProtocol.Leaky ? ValidationResult.Error("--protocol leaky: baselines need an honest split; use patient or cv")
             : ValidationResult.Success();
     }
 }

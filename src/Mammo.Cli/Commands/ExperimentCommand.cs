@@ -135,7 +135,7 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         }
 
         console.Write(table);
-        console.MarkupLine("[grey]n: test lesions (cv: all, out of fold) or test patches (seed protocol, which is leaky: its numbers are inflated). Metadata baseline: logistic regression on abnormality class and radius, no pixels, on the same folds.[/]");
+        console.MarkupLine("[grey]n: test lesions (cv: all, out of fold) or test patches (leaky protocol, the original study's: its numbers are inflated). Metadata baseline: logistic regression on abnormality class and radius, no pixels, on the same folds.[/]");
     }
 
     private static string Format(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–";

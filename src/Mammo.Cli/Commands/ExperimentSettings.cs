@@ -16,7 +16,7 @@ public sealed class ExperimentSettings : DataSettings
     public string? Out { get; init; }
 
     [CommandOption("--quick")]
-    [Description("A first look in minutes: calc and mass, class balancing, seed and cv, 3 folds, 3 epochs.")]
+    [Description("A first look in minutes: calc and mass, class balancing, leaky and cv, 3 folds, 3 epochs.")]
     public bool Quick { get; init; }
 
     [CommandOption("--tasks <LIST>")]
@@ -30,7 +30,7 @@ public sealed class ExperimentSettings : DataSettings
     public IReadOnlyList<Balancing>? Balancings { get; init; }
 
     [CommandOption("--protocols <LIST>")]
-    [Description("Protocols, comma-separated (default seed,cv): seed (the original's, leaky), cv, patient.")]
+    [Description("Protocols, comma-separated (default leaky,cv): leaky (the original study's, formerly 'seed'), cv, patient.")]
     [TypeConverter(typeof(ProtocolListConverter))]
     public IReadOnlyList<EvaluationProtocol>? Protocols { get; init; }
 

@@ -12,7 +12,9 @@ public sealed class ModelListCommand(IAnsiConsole console) : Command
         var table = new Table().Border(TableBorder.Rounded).AddColumn("name").AddColumn("network");
         foreach (var model in ModelRegistry.Models)
         {
-            table.AddRow(Markup.Escape(model.Name), Markup.Escape(model.Description));
+            // A former name is still accepted, and old runs record it: say which network it now is.
+            var name = model.Aliases.Count == 0 ? model.Name : $"{model.Name} (formerly {string.Join(", ", model.Aliases)})";
+            table.AddRow(Markup.Escape(name), Markup.Escape(model.Description));
         }
 
         console.Write(table);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Mammo.Learning.Networks;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,8 +9,8 @@ public sealed class ModelSummarySettings : CommandSettings
 {
     // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-n|--name <NAME>")]
-    [Description("Network from the registry.")]
-    [DefaultValue("seed")]
+    [Description("Network from the registry (mammo model list; 'seed' is the former name of keras).")]
+    [DefaultValue(ModelRegistry.DefaultName)]
     public string Name { get; init; } = null!;
 
     [CommandOption("--classes <N>")]

@@ -13,8 +13,9 @@ public sealed class PatchesSettings : DataSettings
     public string? Out { get; init; }
 
     [CommandOption("--variants <SCHEME>")]
-    [Description("dihedral (8 rotations/mirrors, every located lesion), seed (the original: 12 copies, first lesion per scan), none.")]
-    [DefaultValue(VariantScheme.Dihedral)]
+    [Description("dihedral (8 rotations/mirrors, every located lesion), original (the original study's: 12 copies, first lesion per scan; formerly 'seed'), none.")]
+    [DefaultValue("dihedral")]
+    [TypeConverter(typeof(VariantsConverter))]
     public VariantScheme Variants { get; init; }
 
     [CommandOption("--size <PIXELS>")]

@@ -160,7 +160,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         console.MarkupLine(Markup.Escape($"held-out AUC of this run: {Auc(standing.Auc, standing.AucLower, standing.AucUpper)}{baseline}"));
         if (standing.Leaky)
         {
-            console.MarkupLine("[yellow]this model was trained under the leaky seed protocol: its test numbers overstate it, and no honest estimate exists[/]");
+            console.MarkupLine("[yellow]this model was trained under the leaky protocol (the original study's): its test numbers overstate it, and no honest estimate exists[/]");
         }
         else if (!standing.BetterThanChance)
         {

@@ -26,8 +26,9 @@ public sealed class ShowSettings : DataSettings
     public int Lesion { get; init; }
 
     [CommandOption("--variants <SCHEME>")]
-    [Description("dihedral (8) or seed (the original's 12).")]
-    [DefaultValue(VariantScheme.Dihedral)]
+    [Description("dihedral (8) or original (the original study's 12; formerly 'seed').")]
+    [DefaultValue("dihedral")]
+    [TypeConverter(typeof(VariantsConverter))]
     public VariantScheme Variants { get; init; }
 
     [CommandOption("--seed <N>")]

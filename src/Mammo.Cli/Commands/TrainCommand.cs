@@ -17,7 +17,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var resume = settings.Resume is not null;
-        var folder = new RunFolder(settings.Resume ?? settings.Out ?? DefaultFolder(settings));
+        var folder = new RunFolder(settings.Resume ?? settings.Out ?? settings.DefaultFolder);
         var config = resume ? folder.ReadConfig() : null;
         new OutputGuard(DataLocator.Inputs(settings.Data ?? config?.DataPath)).CheckInputs(folder.Path);
         var dataset = DataLocator.Load(settings, config?.DataPath);
@@ -98,7 +98,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             TestFraction = test,
             Seed = s.Seed,
             TissuePerScan = s.TissuePerScan,
-            Preprocessing = s.Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default with
+            Preprocessing = s.Protocol == EvaluationProtocol.Leaky ? PatchPipeline.Original : PatchPipeline.Default with
             {
                 Crop = PatchPipeline.Context(s.Context),
                 Size = s.Input,
@@ -125,7 +125,4 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             },
         };
     }
-
-    private static string DefaultFolder(TrainSettings s) =>
-        Path.Combine("runs", $"{s.Task}-{s.Protocol.ToString().ToLowerInvariant()}-{s.Balancing.ToString().ToLowerInvariant()}-{s.Model}-s{s.Seed}");
 }

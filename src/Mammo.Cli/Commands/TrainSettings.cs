@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
 using Mammo.Cli.Infrastructure;
+using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
 using Mammo.Runs;
 using Mammo.Sampling;
+using Mammo.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,8 +16,8 @@ public sealed class TrainSettings : SplitSettings
 {
     // null! here and below: Spectre sets every option, from [DefaultValue] when it is not given; the attribute is the one statement of the default.
     [CommandOption("-m|--model <NAME>")]
-    [Description("Network from the registry (mammo model list).")]
-    [DefaultValue("seed")]
+    [Description("Network from the registry (mammo model list; 'seed' is the former name of keras).")]
+    [DefaultValue(ModelRegistry.DefaultName)]
     public string Model { get; init; } = null!;
 
     [CommandOption("-b|--balancing <METHOD>")]
@@ -107,6 +109,13 @@ public sealed class TrainSettings : SplitSettings
     [Description("Continue an interrupted run from its last checkpoint (other options are read from its config.json).")]
     public string? Resume { get; init; }
 
+    /// <summary>
+    /// Where a run goes without --out: runs/TASK-PROTOCOL-BALANCING-MODEL-sSEED, in today's names (a former model
+    /// name gives its new one, so --model seed and --model keras share a folder).
+    /// </summary>
+    public string DefaultFolder =>
+        Path.Combine("runs", $"{Task}-{EnumNames.Of(Protocol)}-{EnumNames.Of(Balancing)}-{ModelNames.Canonical(Model)}-s{Seed.ToString(CultureInfo.InvariantCulture)}");
+
     public override ValidationResult Validate()
     {
         if (Context != "lesion")
@@ -120,9 +129,9 @@ public sealed class TrainSettings : SplitSettings
                 return ValidationResult.Error($"--context: {e.Message}");
             }
 
-            if (Protocol == EvaluationProtocol.Seed)
+            if (Protocol == EvaluationProtocol.Leaky)
             {
-                return ValidationResult.Error("--context: the seed protocol keeps the original recipe (lesion); use it with patient, cv or official");
+                return ValidationResult.Error("--context: the leaky protocol (the original study's) keeps the original recipe (lesion); use it with patient, cv or official");
             }
         }
 
@@ -138,9 +147,9 @@ public sealed class TrainSettings : SplitSettings
             }
         }
 
-        if (Protocol == EvaluationProtocol.Seed && (Input != 48 || Intensity != "unit"))
+        if (Protocol == EvaluationProtocol.Leaky && (Input != 48 || Intensity != "unit"))
         {
-            return ValidationResult.Error("--input/--intensity: the seed protocol keeps the original recipe (48, unit); use them with patient, cv or official");
+            return ValidationResult.Error("--input/--intensity: the leaky protocol (the original study's) keeps the original recipe (48, unit); use them with patient, cv or official");
         }
 
         if (Fusion != FusionKind.None && Task is "3class" or "normal-abnormal" or "detect")
@@ -148,9 +157,9 @@ public sealed class TrainSettings : SplitSettings
             return ValidationResult.Error($"--fusion: task {Task} has regions without a lesion's class and radius; fusion needs a lesion task (calc, mass, arch, asym, all)");
         }
 
-        if (Fusion != FusionKind.None && Protocol == EvaluationProtocol.Seed)
+        if (Fusion != FusionKind.None && Protocol == EvaluationProtocol.Leaky)
         {
-            return ValidationResult.Error("--fusion: the seed protocol has no honest split to fit a fusion on");
+            return ValidationResult.Error("--fusion: the leaky protocol (the original study's) has no honest split to fit a fusion on");
         }
 
         // At parse time, before any data is read: the CPU package cannot become a CUDA one at run time.

@@ -2,7 +2,7 @@ namespace Mammo.Cli.Infrastructure;
 
 /// <summary>
 /// A comma-separated option of names (<c>--tasks calc,mass</c>): blanks and empty entries dropped, each name
-/// once (in any case), every one a name the option knows.
+/// once (in any case; a name and its former name are one entry), every one a name the option knows.
 /// </summary>
 public abstract class ListConverter<T> : OptionConverter<IReadOnlyList<T>>
 {
@@ -27,7 +27,10 @@ public abstract class ListConverter<T> : OptionConverter<IReadOnlyList<T>>
                 return false;
             }
 
-            items.Add(item);
+            if (!items.Contains(item))
+            {
+                items.Add(item);
+            }
         }
 
         value = items;

@@ -1,16 +1,17 @@
 using Mammo.Runs;
+using Mammo.Storage;
 
 namespace Mammo.Cli.Infrastructure;
 
-/// <summary><c>--protocols</c>: protocol names (not their numbers, which Enum.TryParse would take).</summary>
+/// <summary><c>--protocols</c>: protocol names or their former names (<see cref="EnumNames"/>), not their numbers.</summary>
 public sealed class ProtocolListConverter : ListConverter<EvaluationProtocol>
 {
     protected override string OptionName => "--protocols";
 
     protected override string Item => "protocol";
 
-    protected override IEnumerable<string> Names => ["seed", "cv", "patient"];
+    protected override IEnumerable<string> Names => ["leaky", "cv", "patient"];
 
     protected override bool TryItem(string name, out EvaluationProtocol item) =>
-        Enum.TryParse(name, true, out item) && !int.TryParse(name, out _);
+        EnumNames.TryParse(name, out item);
 }

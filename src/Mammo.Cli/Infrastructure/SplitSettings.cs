@@ -19,8 +19,9 @@ public abstract class SplitSettings : DataSettings
     public string Task { get; init; } = null!;
 
     [CommandOption("-p|--protocol <PROTOCOL>")]
-    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), seed (the original's leaky protocol; train only), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
-    [DefaultValue(EvaluationProtocol.Patient)]
+    [Description("patient (split by patient: train/validation/test), cv (patient-grouped k-fold), leaky (the original study's protocol, formerly 'seed'; train only), official (the dataset's own train/test split: CBIS-DDSM's, a manifest's split column).")]
+    [DefaultValue("patient")]
+    [TypeConverter(typeof(ProtocolConverter))]
     public EvaluationProtocol Protocol { get; init; }
 
     [CommandOption("--folds <K>")]

@@ -11,7 +11,7 @@ namespace Mammo.Learning.Inference;
 /// Does a run's heat map find lesions on scans it never trained on? Each held-out abnormal scan (a test patient
 /// of a patient split; in cross-validation, a test patient of a fold, scored by that fold's model alone) is mapped,
 /// and its best regions are set against its located lesions, beside regions drawn at random inside the same
-/// breast mask. The leaky seed protocol split patches, not patients, so it has no held-out scans.
+/// breast mask. The leaky protocol split patches, not patients, so it has no held-out scans.
 /// </summary>
 public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 {
@@ -37,9 +37,9 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     {
         _run.EnsureComplete();
         var config = _run.ReadConfig();
-        if (config.Protocol == EvaluationProtocol.Seed)
+        if (config.Protocol == EvaluationProtocol.Leaky)
         {
-            throw new MammoDataException($"{_run.Path}: a seed-protocol run split augmented patches, not patients, so no scan is held out; localise a patient or cv run");
+            throw new MammoDataException($"{_run.Path}: a leaky-protocol run (the original study's) split augmented patches, not patients, so no scan is held out; localise a patient or cv run");
         }
 
         var file = _run.File(SplitManifest.FileName);

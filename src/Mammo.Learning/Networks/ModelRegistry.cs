@@ -1,3 +1,4 @@
+using Mammo.Runs;
 using static TorchSharp.torch;
 
 namespace Mammo.Learning.Networks;
@@ -5,7 +6,7 @@ namespace Mammo.Learning.Networks;
 /// <summary>Builds a network by name. Names are case-insensitive; null or empty means <see cref="DefaultName"/>.</summary>
 public static class ModelRegistry
 {
-    public const string DefaultName = "seed";
+    public const string DefaultName = ModelNames.Keras;
     public const string BatchNormName = "batchnorm";
 
     // One table: a network is added by one line here, and everything else (names, help, heat maps) follows.
@@ -15,8 +16,9 @@ public static class ModelRegistry
         (new(BatchNormName, "Three conv blocks with batch norm (16-32-64), global average pooling, dropout 0.3 (about 72k parameters)."), (k, seed, size) => new BatchNormCnn(k, seed, size)),
     ];
 
-    /// <summary>The networks, default first.</summary>
-    public static IReadOnlyList<ModelDescription> Models { get; } = [.. s_networks.Select(n => n.Description)];
+    /// <summary>The networks, default first, each with its former names.</summary>
+    public static IReadOnlyList<ModelDescription> Models { get; } =
+        [.. s_networks.Select(n => n.Description with { Aliases = [.. ModelNames.Aliases.Where(a => a.Value == n.Description.Name).Select(a => a.Key)] })];
 
     public static IReadOnlyList<string> Names => [.. Models.Select(m => m.Name)];
 
@@ -28,8 +30,8 @@ public static class ModelRegistry
         return s_networks.Single(n => n.Description.Name == resolved).Create(classCount, seed, inputSize);
     }
 
-    /// <summary>The canonical name for <paramref name="name"/>.</summary>
-    /// <exception cref="InvalidSettingException">The name is not one of <see cref="Names"/>.</exception>
+    /// <summary>The canonical name for <paramref name="name"/>, also for a former name (<c>seed</c> is <c>keras</c>).</summary>
+    /// <exception cref="InvalidSettingException">The name is neither one of <see cref="Names"/> nor a former one.</exception>
     public static string Resolve(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -37,7 +39,7 @@ public static class ModelRegistry
             return DefaultName;
         }
 
-        var trimmed = name.Trim();
+        var trimmed = ModelNames.Canonical(name.Trim());
         foreach (var model in Models)
         {
             if (string.Equals(model.Name, trimmed, StringComparison.OrdinalIgnoreCase))

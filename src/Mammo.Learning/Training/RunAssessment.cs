@@ -12,12 +12,12 @@ namespace Mammo.Learning.Training;
 /// calibrated, the threshold chosen on validation with the test sensitivity and specificity it gives, and (when
 /// asked) the same after Platt scaling fitted on validation.
 /// </summary>
-/// <param name="Baselines">Null under the seed protocol (no honest split to fit them on).</param>
+/// <param name="Baselines">Null under the leaky protocol (no honest split to fit them on).</param>
 /// <param name="Threshold">Null without validation predictions holding both classes.</param>
 /// <param name="Calibrated">Null unless the run was asked to calibrate.</param>
 public sealed record RunAssessment(BaselineReport? Baselines, CalibrationSummary? Calibration, ValidationThreshold? Threshold, CalibratedResult? Calibrated)
 {
-    /// <param name="units">The run's units; empty under the seed protocol.</param>
+    /// <param name="units">The run's units; empty under the leaky protocol.</param>
     /// <param name="validation">The network's validation-part predictions, unit by unit (fold set in cross-validation).</param>
     /// <param name="test">The network's test predictions (with test-time augmentation).</param>
     public static RunAssessment Compute(

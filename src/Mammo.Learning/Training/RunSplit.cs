@@ -12,16 +12,16 @@ namespace Mammo.Learning.Training;
 /// </summary>
 public static class RunSplit
 {
-    /// <exception cref="ArgumentException">The seed protocol, whose leaky split has no honest baselines.</exception>
+    /// <exception cref="ArgumentException">The leaky protocol, whose split has no honest baselines.</exception>
     /// <exception cref="MammoDataException">The task has no samples in the data.</exception>
     /// <exception cref="SplitException">The samples cannot be split as asked.</exception>
     public static PlannedSplit Plan(Dataset dataset, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
-        if (config.Protocol == EvaluationProtocol.Seed)
+        if (config.Protocol == EvaluationProtocol.Leaky)
         {
-            throw new ArgumentException("the seed protocol splits augmented patches, not samples", nameof(config));
+            throw new ArgumentException("the leaky protocol splits augmented patches, not samples", nameof(config));
         }
 
         var task = ClassificationTask.Parse(config.Task);

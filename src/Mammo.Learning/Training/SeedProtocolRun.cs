@@ -19,11 +19,11 @@ internal sealed class SeedProtocolRun(RunContext run) : IEvaluationProtocolRun
         var rows = assignment.Train.Select(p => new SplitRow(PatchOf(p).Id, p.Sample.Patient, p.Sample.Label, DataSplit.Train))
             .Concat(assignment.Test.Select(p => new SplitRow(PatchOf(p).Id, p.Sample.Patient, p.Sample.Label, DataSplit.Test)));
         run.Folder.WriteText(SplitManifest.FileName, SplitManifest.Write(rows));
-        run.Say($"LEAKY seed protocol: {assignment.Train.Count} train / {assignment.Test.Count} test patches; {assignment.LeakyLesions} lesions have copies on both sides; the test part is also the validation part");
+        run.Say($"LEAKY protocol (the original study's): {assignment.Train.Count} train / {assignment.Test.Count} test patches; {assignment.LeakyLesions} lesions have copies on both sides; the test part is also the validation part");
         var train = assignment.Train.Select(p => (PatchOf(p), p.Sample.Label)).ToList();
         var test = assignment.Test.Select(p => (PatchOf(p), p.Sample.Label)).ToList();
         var weights = config.Balancing == Balancing.Weights ? Balancer.ClassWeights(balanced, run.Task.ClassNames.Count) : null;
-        using var unit = new UnitTrainer(run).Train(null, "model (seed protocol)", train, test, weights, cancellationToken);
+        using var unit = new UnitTrainer(run).Train(null, "model (leaky protocol)", train, test, weights, cancellationToken);
         if (unit is null)
         {
             return null;

@@ -59,7 +59,7 @@ public sealed class TrainingRun
         {
             EvaluationProtocol.Patient or EvaluationProtocol.Official => new PatientProtocolRun(_run),
             EvaluationProtocol.Cv => new CrossValidationRun(_run),
-            EvaluationProtocol.Seed => new SeedProtocolRun(_run),
+            EvaluationProtocol.Leaky => new SeedProtocolRun(_run),
             _ => throw new InvalidOperationException($"unknown protocol {config.Protocol}"),
         };
         return protocol.Run(samples, cancellationToken) is { } outcome ? Finish(outcome) : Interrupted();

@@ -61,11 +61,11 @@ public static class ExperimentFigures
         if (Pairs(complete) is { Count: > 0 } pairs)
         {
             figures.Add(new ExperimentFigure(
-                "seed-vs-cv.png",
+                "leaky-vs-cv.png",
                 "The original's protocol beside the honest one",
-                "For each group and balancing trained under both protocols: AUC (with 95% bootstrap CI) and accuracy of the seed protocol (leaky: augmented copies of a lesion on both sides of the split, model chosen on the test part) and of patient-level cross-validation (pooled out-of-fold predictions).",
+                "For each group and balancing trained under both protocols: AUC (with 95% bootstrap CI) and accuracy of the leaky protocol (the original study's: augmented copies of a lesion on both sides of the split, model chosen on the test part) and of patient-level cross-validation (pooled out-of-fold predictions).",
                 null,
-                ProtocolComparisonFigure.RenderPng("Seed protocol (leaky) vs patient-level cross-validation", pairs)));
+                ProtocolComparisonFigure.RenderPng("Leaky protocol (the original study's) vs patient-level cross-validation", pairs)));
         }
 
         return figures;
@@ -156,7 +156,7 @@ public static class ExperimentFigures
     private static IEnumerable<ExperimentFigure> CellFigures(CellData data, ScanCache scans)
     {
         var (cell, config, task, predictions, run) = (data.Cell, data.Config, data.Task, data.Predictions, data.Run);
-        var leaky = config.Leaky ? " (leaky seed protocol)" : string.Empty;
+        var leaky = config.Leaky ? " (leaky protocol)" : string.Empty;
         var units = config.Protocol == EvaluationProtocol.Cv ? Enumerable.Range(0, config.Folds).Select(f => (int?)f).ToList() : [null];
         var curves = units.Select(u => (Unit: u, File: Path.Combine(run.UnitFolder(u), RunFolder.HistoryFile)))
             .Where(u => File.Exists(u.File))
@@ -170,7 +170,7 @@ public static class ExperimentFigures
         if (curves.Count > 0)
         {
             yield return new ExperimentFigure($"{cell.Name}-curves.png", $"{cell.Name}: training curves",
-                config.Leaky ? "Loss and accuracy per epoch; the 'validation' part of the seed protocol is its test part, which also chose the epoch (marked)." : "Loss and accuracy per epoch, training (solid) and validation (dashed); the marked epoch has the lowest validation loss, whose weights were kept.",
+                config.Leaky ? "Loss and accuracy per epoch; the 'validation' part of the leaky protocol is its test part, which also chose the epoch (marked)." : "Loss and accuracy per epoch, training (solid) and validation (dashed); the marked epoch has the lowest validation loss, whose weights were kept.",
                 cell.Name, TrainingCurvesFigure.RenderPng($"{cell.Name}{leaky}: training curves", curves));
         }
 
@@ -260,12 +260,12 @@ public static class ExperimentFigures
     private static ExperimentFigure Results(List<ExperimentSummaryRow> rows) => new(
         "results.png",
         "Results across cells",
-        "Per cell: precision, recall and F1 of the malignant class on the test part, and ROC AUC with its 95% bootstrap interval. Leaky cells (seed protocol) are marked; their numbers are inflated.",
+        "Per cell: precision, recall and F1 of the malignant class on the test part, and ROC AUC with its 95% bootstrap interval. Leaky cells (the original study's protocol) are marked; their numbers are inflated.",
         null,
         ResultsFigure.RenderPng("Malignant precision, recall, F1 and AUC per cell", [.. rows.Select(r => new CellMetrics(r.Cell, r.Leaky, r.Precision ?? 0, r.Recall ?? 0, r.F1 ?? 0, r.Auc, r.AucLower, r.AucUpper))]));
 
     private static List<ProtocolPair> Pairs(List<ExperimentSummaryRow> rows) =>
-        [.. rows.Where(r => r.Protocol == EvaluationProtocol.Seed)
+        [.. rows.Where(r => r.Protocol == EvaluationProtocol.Leaky)
             .Select(s => (Seed: s, Cv: rows.FirstOrDefault(c => c.Protocol == EvaluationProtocol.Cv && c.Task == s.Task && c.Balancing == s.Balancing)))
             .Where(p => p.Cv is not null)
             .Select(p => new ProtocolPair($"{p.Seed.Task} · {ExperimentSummary.Text(p.Seed.Balancing)}", p.Seed.Auc, p.Seed.AucLower, p.Seed.AucUpper, p.Seed.Accuracy ?? 0, p.Cv!.Auc, p.Cv.AucLower, p.Cv.AucUpper, p.Cv.Accuracy ?? 0))];

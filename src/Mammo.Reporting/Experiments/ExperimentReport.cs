@@ -10,7 +10,7 @@ namespace Mammo.Reporting.Experiments;
 /// <summary>
 /// One self-contained HTML page for an experiment: figures embedded as data URIs, styles inline, no script, no
 /// font or file fetched, so it opens from disk anywhere. Sections: the dataset, the method, the results across
-/// cells (with the seed protocol beside the honest one), every cell in detail, the caveats, how to reproduce.
+/// cells (with the leaky protocol beside the honest one), every cell in detail, the caveats, how to reproduce.
 /// </summary>
 public static class ExperimentReport
 {
@@ -56,7 +56,7 @@ public static class ExperimentReport
         html.Append("<h1>Mammo experiment report</h1>\n<p class=\"subtitle\">")
             .Append(E($"{folder.Path} · {rows.Count(r => r.Status == ExperimentCellState.Complete)} of {rows.Count} cells complete · generated {generated.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"))
             .Append("</p>\n");
-        html.Append("<p>Benign against malignant abnormalities in mini-MIAS mammograms, with the small CNN of the original study, trained under the original's protocol (<em>seed</em>: leaky) and under patient-level cross-validation (<em>cv</em>: honest), for each abnormality group and balancing of the grid.</p>\n");
+        html.Append("<p>Benign against malignant abnormalities in mini-MIAS mammograms, with the small CNN of the original study, trained under the original's protocol (<em>leaky</em>) and under patient-level cross-validation (<em>cv</em>: honest), for each abnormality group and balancing of the grid.</p>\n");
         Contents(html, plan, rows);
         Baselines(html, rows, figures);
         Dataset(html, dataset, figures);
@@ -132,10 +132,10 @@ public static class ExperimentReport
     private static void Method(StringBuilder html, ExperimentPlan plan, (ExperimentCell Cell, ModelSummary Summary)? network, IReadOnlyList<ExperimentFigure> figures)
     {
         Heading(html, "method");
-        html.Append("<h3>Patches and augmentation</h3>\n<p>Each lesion is cut as the square of side 2r around its centre (zero padding beyond the image, y counted from the bottom as in Info.txt) and resized to 48×48 (bicubic); a normal scan's square is near its centre (seeded). Patient-level runs augment each lesion into its 8 rotations and mirrors; one lesion with its 8 variants is one sample, and the test prediction is the mean over the variants. The seed protocol cuts the original's 12 variants (4 of them pixel-identical duplicates) and treats every patch as a sample.</p>\n");
+        html.Append("<h3>Patches and augmentation</h3>\n<p>Each lesion is cut as the square of side 2r around its centre (zero padding beyond the image, y counted from the bottom as in Info.txt) and resized to 48×48 (bicubic); a normal scan's square is near its centre (seeded). Patient-level runs augment each lesion into its 8 rotations and mirrors; one lesion with its 8 variants is one sample, and the test prediction is the mean over the variants. The leaky protocol cuts the original's 12 variants (4 of them pixel-identical duplicates) and treats every patch as a sample.</p>\n");
         html.Append("<h3>Balancing</h3>\n<p><em>class</em> (the original's): within each abnormality class the majority severity is undersampled to the minority's count, normal scans to the mean class size. <em>full</em>: every class × severity down to the smallest, normal twice that. <em>weights</em>: nothing discarded, the loss weighted by inverse class frequency. Applied to training parts only, counting lesions, seeded.</p>\n");
         Figure(html, figures, "balancing.png");
-        html.Append("<h3>Protocols</h3>\n<p><strong>seed</strong> reproduces the original: the augmented patches are balanced, shuffled and cut 75/25 after augmentation, so copies of a lesion sit on both sides, and the test part also chooses the epoch. <strong>cv</strong> splits by patient into ")
+        html.Append("<h3>Protocols</h3>\n<p><strong>leaky</strong> (formerly <em>seed</em>) reproduces the original: the augmented patches are balanced, shuffled and cut 75/25 after augmentation, so copies of a lesion sit on both sides, and the test part also chooses the epoch. <strong>cv</strong> splits by patient into ")
             .Append(N(plan.Folds)).Append(" stratified folds; inside each fold a validation part of the training patients chooses the epoch; every lesion is tested once, by the model that never saw its patient; the AUC is computed over the pooled out-of-fold predictions with a 2,000-resample bootstrap interval, and the mean of the fold AUCs with a t-interval.</p>\n");
         html.Append("<h3>Network and training</h3>\n");
         if (network is not { Summary: var summary, Cell: var cell })
@@ -214,7 +214,7 @@ public static class ExperimentReport
     private static void Results(StringBuilder html, List<ExperimentSummaryRow> rows, IReadOnlyList<ExperimentFigure> figures)
     {
         Heading(html, "results");
-        html.Append("<p>Test part of every cell; the positive class is malignant. n counts test lesions (cv: every lesion, out of fold) or test patches (seed).</p>\n");
+        html.Append("<p>Test part of every cell; the positive class is malignant. n counts test lesions (cv: every lesion, out of fold) or test patches (leaky).</p>\n");
         html.Append("<table>\n<tr><th>cell</th><th>status</th><th class=\"n\">n</th><th class=\"n\">accuracy</th><th class=\"n\">precision</th><th class=\"n\">recall</th><th class=\"n\">F1</th><th class=\"n\">AUC (95% CI)</th><th class=\"n\">fold AUC mean (95% CI)</th><th class=\"n\">seconds</th></tr>\n");
         foreach (var r in rows)
         {
@@ -227,7 +227,7 @@ public static class ExperimentReport
 
         html.Append("</table>\n");
         Figure(html, figures, "results.png");
-        Figure(html, figures, "seed-vs-cv.png");
+        Figure(html, figures, "leaky-vs-cv.png");
     }
 
     private static void Cells(StringBuilder html, ExperimentFolder folder, ExperimentPlan plan, List<ExperimentSummaryRow> rows, IReadOnlyList<ExperimentFigure> figures)
@@ -286,8 +286,8 @@ public static class ExperimentReport
         html.Append("<ul>\n")
             .Append("<li><strong>Small data.</strong> ").Append(N(s.LesionsWithLocation)).Append(" located lesions (").Append(N(s.BenignWithLocation)).Append(" benign, ").Append(N(s.MalignantWithLocation))
             .Append(" malignant) from ").Append(N(s.Patients)).Append(" patients; the calcification group has only a few dozen. Confidence intervals are wide; differences between cells inside them are noise.</li>\n")
-            .Append("<li><strong>The seed protocol leaks.</strong> Rotated and mirrored copies of one lesion (four of its twelve pixel-identical) are on both sides of its split, and its test part chose the epoch. Its numbers measure memory, not diagnosis; the original's 0.83–0.98 accuracies came from it.</li>\n")
-            .Append("<li><strong>Short training.</strong> At most ").Append(N(plan.Epochs)).Append(" epochs per model to keep the grid within half an hour on two CPU cores; the original trained far longer on its leaky split. More epochs raise the seed protocol's numbers further; held out by patient they have not beaten chance (docs/results.md).</li>\n")
+            .Append("<li><strong>The leaky protocol (the original study's) leaks.</strong> Rotated and mirrored copies of one lesion (four of its twelve pixel-identical) are on both sides of its split, and its test part chose the epoch. Its numbers measure memory, not diagnosis; the original's 0.83–0.98 accuracies came from it.</li>\n")
+            .Append("<li><strong>Short training.</strong> At most ").Append(N(plan.Epochs)).Append(" epochs per model to keep the grid within half an hour on two CPU cores; the original trained far longer on its leaky split. More epochs raise the leaky protocol's numbers further; held out by patient they have not beaten chance (docs/results.md).</li>\n")
             .Append("<li><strong>Lesion-centred patches.</strong> Every patch is centred on a radiologist's mark and scaled by its radius: the task is easier than finding lesions, and normal patches come from another place of the breast than lesions.</li>\n")
             .Append("<li><strong>One database.</strong> mini-MIAS is 1990s digitised film, downsampled to 200 µm; nothing here says how a model transfers to modern digital mammography.</li>\n")
             .Append("</ul>\n");

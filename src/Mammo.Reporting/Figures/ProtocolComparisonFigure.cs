@@ -6,7 +6,7 @@ using ScottPlot.TickGenerators;
 namespace Mammo.Reporting.Figures;
 
 /// <summary>
-/// What leakage is worth: for each task, the score under the original's seed protocol (a patient's images may
+/// What leakage is worth: for each task, the score under the original's leaky protocol (a patient's images may
 /// land on both sides of the split) beside the score under patient-level cross-validation, first as AUC with its
 /// 95% CI, then as accuracy. Paired bars in one panel per measure keep each gap directly readable, and the CIs
 /// show whether an honest score is still distinguishable from chance.
@@ -29,13 +29,13 @@ public static class ProtocolComparisonFigure
 
     private static readonly double[] s_yTicks = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 
-    /// <summary>The seed protocol's bars: a warm orange, the colour of a warning.</summary>
+    /// <summary>The leaky protocol's bars: a warm orange, the colour of a warning.</summary>
     public static Color LeakyColor { get; } = Color.FromHex("#E8862A");
 
     /// <summary>Patient-level cross-validation's bars: a blue, told apart from the orange also by colour-blind readers.</summary>
     public static Color HonestColor { get; } = Color.FromHex("#2166AC");
 
-    public const string LeakyLegend = "seed protocol (leaky, as the original)";
+    public const string LeakyLegend = "leaky protocol (the original study's)";
 
     public const string HonestLegend = "patient-level cv (honest)";
 

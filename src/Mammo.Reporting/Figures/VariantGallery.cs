@@ -19,7 +19,7 @@ public static class VariantGallery
     private const float CaptionFontSize = 13;
 
     /// <param name="columns">Cells a row; by default 4 (the 8 dihedral copies: rotations over their mirrors), or 3
-    /// for 12 (the seed scheme's copies: one rotation a row, unmirrored, left-right, top-bottom).</param>
+    /// for 12 (the original scheme's copies: one rotation a row, unmirrored, left-right, top-bottom).</param>
     public static byte[] RenderPng(IReadOnlyList<Patch> variants, int cellPx = 160, int? columns = null)
     {
         var (width, height) = Size(variants, cellPx, columns);

@@ -57,7 +57,7 @@ public sealed class RunFigures
     {
         var config = run.ReadConfig();
         var task = ClassificationTask.Parse(config.Task);
-        var leaky = config.Leaky ? " (leaky seed protocol)" : string.Empty;
+        var leaky = config.Leaky ? " (leaky protocol)" : string.Empty;
         if (figure == RunFigure.Curves)
         {
             var curves = Units(config).Select(u => (Unit: u, File: Path.Combine(run.UnitFolder(u), RunFolder.HistoryFile)))

@@ -238,7 +238,7 @@ function standingText(heldOut) {
   const parts = [el("div", { class: "standing", "data-testid": "standing" },
     `held-out AUC of this run: ${auc(heldOut.auc, heldOut.auc_lower, heldOut.auc_upper)}`,
     heldOut.baseline_name ? `; ${heldOut.baseline_name} baseline ${auc(heldOut.baseline_auc, heldOut.baseline_lower, heldOut.baseline_upper)}` : "")];
-  if (heldOut.leaky) parts.push(el("div", { class: "standing warn", text: "trained under the leaky seed protocol: its test numbers overstate it, and no honest estimate exists" }));
+  if (heldOut.leaky) parts.push(el("div", { class: "standing warn", text: "trained under the leaky protocol (the original study's): its test numbers overstate it, and no honest estimate exists" }));
   else if (!heldOut.better_than_chance) parts.push(el("div", { class: "standing warn", text: "not better than chance on held-out patients: read this answer as noise" }));
   if (heldOut.baseline_better) parts.push(el("div", { class: "standing warn", text: `the ${heldOut.baseline_name} baseline does better than this network on the same held-out patients` }));
   return parts;

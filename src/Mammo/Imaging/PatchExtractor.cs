@@ -36,7 +36,7 @@ public sealed class PatchExtractor
 
     /// <summary>
     /// Which regions to cut. Default: every lesion with a location, and one region per normal scan. With
-    /// <see cref="VariantScheme.Seed"/>, the original's records: one per scan (its first lesion), the
+    /// <see cref="VariantScheme.Original"/>, the original's records: one per scan (its first lesion), the
     /// <c>*NOTE</c> scans dropped, and a lesion without location (mdb059) cut like a normal scan.
     /// </summary>
     public PatchPlan Plan(IEnumerable<Scan> scans)
@@ -44,7 +44,7 @@ public sealed class PatchExtractor
         ArgumentNullException.ThrowIfNull(scans);
         var origins = new List<PatchOrigin>();
         var skipped = new List<DataIssue>();
-        var seedRecipe = Options.Variants == VariantScheme.Seed;
+        var seedRecipe = Options.Variants == VariantScheme.Original;
         foreach (var scan in scans)
         {
             if (scan.IsNormal)

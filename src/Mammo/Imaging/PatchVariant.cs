@@ -7,7 +7,7 @@ public sealed record PatchVariant(string Name, DihedralTransform Transform)
     {
         VariantScheme.None => [new PatchVariant("orig", DihedralTransform.Identity)],
         VariantScheme.Dihedral => [.. DihedralTransform.All.Select(t => new PatchVariant(t.ToString(), t))],
-        VariantScheme.Seed => SeedVariants(),
+        VariantScheme.Original => SeedVariants(),
         _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
     };
 

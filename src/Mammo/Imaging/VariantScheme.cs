@@ -1,3 +1,5 @@
+using Mammo.Storage;
+
 namespace Mammo.Imaging;
 
 /// <summary>Which augmented copies each patch gets.</summary>
@@ -12,6 +14,8 @@ public enum VariantScheme
     /// <summary>
     /// The original study's recipe: 4 rotations × {as is, mirror left-right, mirror top-bottom} = 12 copies,
     /// of which only 8 are distinct; also selects the original's records (see <see cref="PatchExtractor"/>).
+    /// Formerly "seed", the word config.json files and scripts of that time still use.
     /// </summary>
-    Seed,
+    [EnumAlias("seed")]
+    Original,
 }

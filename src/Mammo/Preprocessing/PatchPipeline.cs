@@ -16,7 +16,7 @@ public sealed record PatchPipeline
     public static PatchPipeline Default { get; } = new();
 
     /// <summary>The original study's recipe: lesion-radius crops, 48×48, ÷255, the 12 rotation-and-mirror copies.</summary>
-    public static PatchPipeline Original { get; } = new() { Variants = VariantScheme.Seed };
+    public static PatchPipeline Original { get; } = new() { Variants = VariantScheme.Original };
 
     /// <summary>The square cut around a region's centre, before resizing.</summary>
     [JsonConverter(typeof(RadiusRuleJsonConverter))]

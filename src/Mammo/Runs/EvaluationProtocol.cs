@@ -1,3 +1,5 @@
+using Mammo.Storage;
+
 namespace Mammo.Runs;
 
 /// <summary>How samples are divided between training, validation and test.</summary>
@@ -11,9 +13,11 @@ public enum EvaluationProtocol
 
     /// <summary>
     /// The original study's protocol, for reproduction only: augmented patches split 75/25 AFTER augmentation,
-    /// the test part also used for validation. Leaky: copies of one lesion sit on both sides.
+    /// the test part also used for validation. Leaky: copies of one lesion sit on both sides. Formerly "seed",
+    /// which also named the network and the variant recipe; run folders and scripts of that time still say it.
     /// </summary>
-    Seed,
+    [EnumAlias("seed")]
+    Leaky,
 
     /// <summary>
     /// The dataset's own train/test split (CBIS-DDSM's official one, a manifest's split column) as published; the

@@ -8,7 +8,8 @@ namespace Mammo.Runs;
 /// <c>localise</c> work on it as on any run:
 /// <code>
 /// experiment.json      the plan: grid and shared options
-/// cells/NAME/          one run folder per cell (NAME = task-protocol-balancing), plus timing.json (failure.json if it failed)
+/// cells/NAME/          one run folder per cell (NAME = task-protocol-balancing; an older experiment's cells may have their
+///                      former names, calc-seed-class), plus timing.json (failure.json if it failed)
 /// cells/NAME.lock       held by the process training the cell (beside it: a fresh run starts in an empty folder)
 /// experiment.lock       held while a process writes the plan, the summary or the figures
 /// summary.csv, summary.json   one row per cell: status, test metrics, AUC with CI, seconds
@@ -29,17 +30,27 @@ public sealed class ExperimentFolder(string path)
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public RunFolder Cell(ExperimentCell cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return new RunFolder(System.IO.Path.Combine(Path, "cells", cell.Name));
-    }
+    public RunFolder Cell(ExperimentCell cell) => new(CellPath(cell));
 
     /// <summary>The lock file a process holds while it trains <paramref name="cell"/>.</summary>
-    public string CellLockFile(ExperimentCell cell)
+    public string CellLockFile(ExperimentCell cell) => CellPath(cell) + ".lock";
+
+    // A folder trained before the cell's name changed is continued, and reported, where it is (not retrained beside
+    // it under the new name); the lock follows it, so processes of old and new versions sharing a grid still agree.
+    private string CellPath(ExperimentCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return System.IO.Path.Combine(Path, "cells", cell.Name + ".lock");
+        var path = System.IO.Path.Combine(Path, "cells", cell.Name);
+        if (cell.FormerName is { } former && !Directory.Exists(path))
+        {
+            var formerPath = System.IO.Path.Combine(Path, "cells", former);
+            if (Directory.Exists(formerPath))
+            {
+                return formerPath;
+            }
+        }
+
+        return path;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Mammo.Sampling;
+using Mammo.Storage;
 
 namespace Mammo.Runs;
 
@@ -9,13 +10,20 @@ namespace Mammo.Runs;
 /// </summary>
 public sealed record ExperimentPlan
 {
+    private readonly string _model = ModelNames.Keras;
+
     public IReadOnlyList<string> Tasks { get; init; } = ["calc", "mass", "all", "3class"];
 
     public IReadOnlyList<Balancing> Balancings { get; init; } = [Balancing.Class, Balancing.Full, Balancing.Weights];
 
-    public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = [EvaluationProtocol.Seed, EvaluationProtocol.Cv];
+    public IReadOnlyList<EvaluationProtocol> Protocols { get; init; } = [EvaluationProtocol.Leaky, EvaluationProtocol.Cv];
 
-    public string Model { get; init; } = "seed";
+    /// <summary>The network's name; a former one (<see cref="ModelNames.Aliases"/>, in an older experiment.json) reads as today's.</summary>
+    public string Model
+    {
+        get => _model;
+        init => _model = ModelNames.Canonical(value);
+    }
 
     /// <summary>Three folds, not <c>mammo train</c>'s five: half the cost of a cv cell, which keeps the default grid within half an hour.</summary>
     public int Folds { get; init; } = 3;
@@ -52,12 +60,12 @@ public sealed record ExperimentPlan
     public IReadOnlyList<ExperimentCell> Cells() =>
         [.. from task in Tasks from balancing in Balancings from protocol in Protocols select new ExperimentCell(task, balancing, protocol)];
 
-    /// <summary>The cell named <paramref name="name"/> (e.g. <c>calc-cv-class</c>).</summary>
+    /// <summary>The cell named <paramref name="name"/> (e.g. <c>calc-cv-class</c>), or by its former name (<c>calc-seed-class</c>).</summary>
     /// <exception cref="InvalidSettingException">The plan has no such cell; the message lists those it has.</exception>
     public ExperimentCell Cell(string name)
     {
         var cells = Cells();
-        return cells.FirstOrDefault(c => c.Name == name)
+        return cells.FirstOrDefault(c => c.Name == name || c.FormerName == name)
             ?? throw new InvalidSettingException("cell", $"no cell '{name}' in this plan; its cells are {string.Join(", ", cells.Select(c => c.Name))}");
     }
 
@@ -87,7 +95,7 @@ public sealed record ExperimentPlan
     }
 
     private static string Names<T>(IEnumerable<T> values)
-        where T : struct, Enum => string.Join(',', values.Select(v => v.ToString().ToLowerInvariant()));
+        where T : struct, Enum => string.Join(',', values.Select(EnumNames.Of));
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -18,7 +18,7 @@ public static class ExperimentSummary
 
     /// <summary>A protocol or balancing as the CSV writes it (the command line's spelling).</summary>
     public static string Text<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
+        where T : struct, Enum => EnumNames.Of(value);
 
     /// <summary>A row for a cell: metrics read from its run folder when the run is complete.</summary>
     public static ExperimentSummaryRow Row(ExperimentFolder experiment, ExperimentCell cell, ExperimentCellStatus? status, string detail)
@@ -28,7 +28,7 @@ public static class ExperimentSummary
         var run = experiment.Cell(cell);
         var seconds = experiment.ReadSeconds(cell);
         var complete = System.IO.File.Exists(run.File(RunFolder.StatusFile)) && run.ReadStatus() == RunStatus.Complete && System.IO.File.Exists(run.File(RunFolder.MetricsFile));
-        var leaky = cell.Protocol == EvaluationProtocol.Seed;
+        var leaky = cell.Protocol == EvaluationProtocol.Leaky;
         var failure = complete || status is not null ? null : experiment.ReadFailure(cell);
         var state = complete ? ExperimentCellState.Complete : status switch
         {

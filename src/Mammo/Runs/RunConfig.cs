@@ -8,10 +8,16 @@ namespace Mammo.Runs;
 public sealed record RunConfig
 {
     private readonly PatchPipeline? _preprocessing;
+    private readonly string _model = ModelNames.Keras;
 
     public string Task { get; init; } = "calc";
 
-    public string Model { get; init; } = "seed";
+    /// <summary>The network's name; a former one (<see cref="ModelNames.Aliases"/>, in an older config.json) reads as today's.</summary>
+    public string Model
+    {
+        get => _model;
+        init => _model = ModelNames.Canonical(value);
+    }
 
     public Balancing Balancing { get; init; } = Balancing.Class;
 
@@ -27,11 +33,11 @@ public sealed record RunConfig
 
     /// <summary>
     /// How a region becomes network input: crop, size, intensity, variants. Unset, it follows the protocol (the
-    /// original's recipe for the seed protocol), which also reads config.json files written before it was recorded.
+    /// original's recipe for the leaky protocol), which also reads config.json files written before it was recorded.
     /// </summary>
     public PatchPipeline Preprocessing
     {
-        get => _preprocessing ?? (Protocol == EvaluationProtocol.Seed ? PatchPipeline.Original : PatchPipeline.Default);
+        get => _preprocessing ?? (Protocol == EvaluationProtocol.Leaky ? PatchPipeline.Original : PatchPipeline.Default);
         init => _preprocessing = value;
     }
 
@@ -60,6 +66,6 @@ public sealed record RunConfig
 
     public string DataChecksum { get; init; } = string.Empty;
 
-    /// <summary>True for the seed protocol: every output of such a run says its numbers are inflated.</summary>
-    public bool Leaky => Protocol == EvaluationProtocol.Seed;
+    /// <summary>True for the leaky protocol: every output of such a run says its numbers are inflated.</summary>
+    public bool Leaky => Protocol == EvaluationProtocol.Leaky;
 }

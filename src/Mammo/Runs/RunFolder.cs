@@ -14,7 +14,7 @@ namespace Mammo.Runs;
 /// weights.bin          the best epoch's weights (cv: fold-0/weights.bin …, folds counted from 0)
 /// history.csv          per-epoch loss and accuracy (cv: fold-N/history.csv)
 /// checkpoint/          the last epoch's weights, optimizer state and history, for resuming (cv: fold-N/checkpoint/)
-/// predictions.csv      one row per test lesion (or patch, seed protocol): probabilities
+/// predictions.csv      one row per test lesion (or patch, leaky protocol): probabilities
 /// predictions-no-tta.csv   the same without test-time augmentation
 /// baselines.csv        each test sample's baseline scores, fitted on the same folds (patient and cv runs)
 /// metrics.json         classification report, confusion matrix, AUC with CI, AP, sensitivity, specificity; baselines, calibration

@@ -19,7 +19,10 @@ public sealed record RunMetrics(
     IReadOnlyList<double?>? FoldAucs,
     MeanConfidenceInterval? FoldAucMean)
 {
-    /// <summary>Each baseline's AUCs on the run's own folds, by name (prevalence, radius, metadata, features); null under the seed protocol.</summary>
+    /// <summary>The network's name; a former one (in an older metrics.json) reads as today's (<see cref="ModelNames"/>).</summary>
+    public string Model { get; init; } = ModelNames.Canonical(Model);
+
+    /// <summary>Each baseline's AUCs on the run's own folds, by name (prevalence, radius, metadata, features); null under the leaky protocol.</summary>
     public IReadOnlyDictionary<string, BaselineSummary>? Baselines { get; init; }
 
     /// <summary>With a fusion in the config: the fused model's AUCs on the run's folds, read like a baseline's; null otherwise.</summary>
@@ -35,7 +38,7 @@ public sealed record RunMetrics(
     public CalibratedResult? Calibrated { get; init; }
 
     public const string LeakyWarning =
-        "WARNING: seed protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; the patient and cv protocols give honest ones.";
+        "WARNING: leaky protocol (the original study's): augmented copies of one lesion are on both sides of the split and the test part also chose the model. These numbers are inflated; the patient and cv protocols give honest ones.";
 
     public static RunMetrics Of(RunConfig config, ClassificationTask task, ModelEvaluation tta, ModelEvaluation noTta, IReadOnlyList<double?>? foldAucs, MeanConfidenceInterval? foldMean)
     {

@@ -9,7 +9,7 @@ public static class SeedProtocolSplit
 {
     public const double TrainFraction = 0.75;
 
-    /// <param name="variantCount">Copies per sample, e.g. 12 for the seed recipe's variants.</param>
+    /// <param name="variantCount">Copies per sample, e.g. 12 for the original recipe's variants.</param>
     public static SeedProtocolAssignment Split(IReadOnlyList<Sample> samples, int variantCount, int seed)
     {
         var sorted = SampleOrder.Sorted(samples, nameof(samples));

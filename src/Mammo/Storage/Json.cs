@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Mammo.Storage;
 
-/// <summary>One JSON style for every file and printout: snake_case keys, indented, enums as names.</summary>
+/// <summary>One JSON style for every file and printout: snake_case keys, indented, enums as names (former names still read, <see cref="EnumAliasAttribute"/>).</summary>
 public static class Json
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -13,7 +13,7 @@ public static class Json
         DictionaryKeyPolicy = null,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new EnumAliasJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     /// <summary>The same style on one line, for JSON carried inside another format (ONNX metadata).</summary>

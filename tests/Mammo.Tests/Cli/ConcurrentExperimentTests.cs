@@ -10,7 +10,7 @@ namespace Mammo.Tests.Cli;
 /// </summary>
 public sealed class ConcurrentExperimentTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly string[] s_cells = ["calc-seed-class", "calc-cv-class", "calc-seed-weights", "calc-cv-weights"];
+    private static readonly string[] s_cells = ["calc-leaky-class", "calc-cv-class", "calc-leaky-weights", "calc-cv-weights"];
 
     private readonly TempFolder _folder = new();
 
@@ -25,7 +25,7 @@ public sealed class ConcurrentExperimentTests(ITestOutputHelper output) : IDispo
         var normals = Enumerable.Range(33, 8).Select(n => $"mdb{n:000} G NORM");
         SyntheticMias.Write(data, lesions.Concat(normals), MiasDataset.ImageSize);
         var folder = _folder.File("experiment");
-        string[] grid = ["experiment", "--data", data, "--tasks", "calc", "--balancing", "class,weights", "--protocols", "seed,cv", "--folds", "2", "--epochs", "1", "--threads", "1", "--out", folder];
+        string[] grid = ["experiment", "--data", data, "--tasks", "calc", "--balancing", "class,weights", "--protocols", "leaky,cv", "--folds", "2", "--epochs", "1", "--threads", "1", "--out", folder];
 
         using var first = MammoProcess.Start(grid);
         using var second = MammoProcess.Start(grid);

@@ -31,7 +31,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
         var grid = CliRunner.Run("experiment", "--tasks", "calc,mass", "--balancing", "class,weights", "--protocols", "seed,cv", "--out", folder, "--list-cells");
         var defaults = CliRunner.Run("experiment", "--out", folder, "--list-cells");
         var quick = CliRunner.Run("experiment", "--quick", "--out", folder, "--list-cells");
-        var plan = new ExperimentPlan { Tasks = ["calc", "mass"], Balancings = [Balancing.Class, Balancing.Weights], Protocols = [EvaluationProtocol.Seed, EvaluationProtocol.Cv] };
+        var plan = new ExperimentPlan { Tasks = ["calc", "mass"], Balancings = [Balancing.Class, Balancing.Weights], Protocols = [EvaluationProtocol.Leaky, EvaluationProtocol.Cv] };
 
         Assert.Equal((0, string.Empty), (grid.ExitCode, grid.Errors));
         Assert.Equal(plan.Cells().Select(c => c.Name + "\n"), Lines(grid.Output));
@@ -44,7 +44,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
     public void One_cell_runs_alone_and_leaves_the_others_and_the_figures_for_later()
     {
         Assert.Equal(0, _grid.First.ExitCode);
-        Assert.Equal(["calc-seed-class"], _grid.CellsAfterFirst);
+        Assert.Equal(["calc-leaky-class"], _grid.CellsAfterFirst);
         Assert.Equal(["complete", "not run"], _grid.StatusesAfterFirst);
         Assert.False(_grid.PlotsAfterFirst);
         Assert.Equal(["calc"], new ExperimentFolder(_grid.Folder).ReadPlan().Tasks);
@@ -55,7 +55,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
     {
         Assert.Equal(0, _grid.Last.ExitCode);
         Assert.Equal(["complete", "complete"], _grid.StatusesAfterLast);
-        Assert.True(File.Exists(Path.Combine(_grid.Folder, ExperimentFolder.PlotsFolder, "seed-vs-cv.png")));
+        Assert.True(File.Exists(Path.Combine(_grid.Folder, ExperimentFolder.PlotsFolder, "leaky-vs-cv.png")));
         Assert.Single(File.ReadAllLines(Path.Combine(_grid.Folder, "cells", "calc-cv-class", "log.txt")), l => l.Contains(" started: ", StringComparison.Ordinal));
     }
 
@@ -81,7 +81,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
     public void An_unknown_cell_is_refused_with_the_valid_ones()
     {
         Assert.Equal(2, _grid.Unknown.ExitCode);
-        Assert.Equal("mammo: error: no cell 'mass-seed-class' in this plan; its cells are calc-seed-class, calc-cv-class", _grid.Unknown.Errors.TrimEnd('\n'));
+        Assert.Equal("mammo: error: no cell 'mass-leaky-class' in this plan; its cells are calc-leaky-class, calc-cv-class", _grid.Unknown.Errors.TrimEnd('\n'));
     }
 
     private static IEnumerable<string> Lines(string output) => output.Split('\n').SkipLast(1).Select(l => l + "\n");
@@ -98,11 +98,11 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
             var normals = Enumerable.Range(33, 8).Select(n => $"mdb{n:000} G NORM");
             SyntheticMias.Write(data, lesions.Concat(normals), MiasDataset.ImageSize);
             Folder = _folder.File("experiment");
-            string[] grid = ["experiment", "--data", data, "--tasks", "calc", "--balancing", "class", "--protocols", "seed,cv", "--folds", "3", "--epochs", "1", "--threads", "1", "--out", Folder];
+            string[] grid = ["experiment", "--data", data, "--tasks", "calc", "--balancing", "class", "--protocols", "leaky,cv", "--folds", "3", "--epochs", "1", "--threads", "1", "--out", Folder];
             var folder = new ExperimentFolder(Folder);
             var cv = new ExperimentCell("calc", Balancing.Class, EvaluationProtocol.Cv);
 
-            First = CliRunner.Run([.. grid, "--cell", "calc-seed-class"]);
+            First = CliRunner.Run([.. grid, "--cell", "calc-leaky-class"]);
             var cells = Path.Combine(Folder, "cells");
             CellsAfterFirst = Directory.Exists(cells) ? [.. Directory.GetDirectories(cells).Select(Path.GetFileName)] : [];
             StatusesAfterFirst = Statuses();
@@ -114,7 +114,7 @@ public sealed class ExperimentCellsTests : IClassFixture<ExperimentCellsTests.Ce
 
             CvExistedWhileLocked = Directory.Exists(folder.Cell(cv).Path);
             OtherPlan = CliRunner.Run([.. grid, "--epochs", "2", "--cell", "calc-cv-class"]);
-            Unknown = CliRunner.Run([.. grid, "--cell", "mass-seed-class"]);
+            Unknown = CliRunner.Run([.. grid, "--cell", "mass-leaky-class"]);
             Last = CliRunner.Run([.. grid, "--cell", "calc-cv-class"]);
             StatusesAfterLast = Statuses();
         }

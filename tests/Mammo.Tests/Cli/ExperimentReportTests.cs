@@ -26,7 +26,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
 
     private static readonly string[] s_cellFigures = ["curves", "confusion", "roc", "errors", "calibration"];
 
-    private static readonly string[] s_cells = ["calc-seed-class", "calc-cv-class"];
+    private static readonly string[] s_cells = ["calc-leaky-class", "calc-cv-class"];
 
     [Fact]
     public void The_experiment_completes_both_cells_and_draws_every_figure()
@@ -35,7 +35,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
         var summary = File.ReadAllLines(Path.Combine(_experiment.Folder, "summary.csv"));
         Assert.Equal(["complete", "complete"], summary.Skip(1).Select(l => l.Split(',')[5]));
         var plots = Path.Combine(_experiment.Folder, "plots");
-        var expected = new List<string> { "severity-by-class.png", "balancing.png", "results.png", "seed-vs-cv.png", "baselines.png" };
+        var expected = new List<string> { "severity-by-class.png", "balancing.png", "results.png", "leaky-vs-cv.png", "baselines.png" };
         expected.AddRange(from cell in s_cells from kind in s_cellFigures select $"{cell}-{kind}.png");
         var files = Directory.GetFiles(plots).Where(f => Path.GetFileName(f) != Mammo.Storage.OutputMarker.FileName).Select(Path.GetFileName).ToList();
         Assert.All(expected, e => Assert.Contains(e, files));
@@ -66,7 +66,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<h3 id=\"cell-calc-seed-class\">calc · seed · class <span class=\"tag\">leaky</span></h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"cell-calc-leaky-class\">calc · leaky · class <span class=\"tag\">leaky</span></h3>", html, StringComparison.Ordinal);
         Assert.Contains(RunMetrics.LeakyWarning, html, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
 
         Assert.True(html.IndexOf("<h2 id=\"baselines\">", StringComparison.Ordinal) < html.IndexOf("<h2 id=\"results\">", StringComparison.Ordinal));
         Assert.Contains("<a href=\"#cell-calc-cv-class\">", section, StringComparison.Ordinal);
-        Assert.DoesNotContain("calc-seed-class", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("calc-leaky-class", section, StringComparison.Ordinal);
         Assert.Contains(metadata.ToString("0.000", CultureInfo.InvariantCulture), section, StringComparison.Ordinal);
         Assert.Contains("than chance", section, StringComparison.Ordinal);
         Assert.Contains(Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_experiment.Folder, "plots", "baselines.png"))), section, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
     public void A_rerun_skips_the_finished_cells_without_retraining()
     {
         Assert.Equal(0, _experiment.Second.ExitCode);
-        Assert.Contains("calc-seed-class: skipped", _experiment.Second.Output, StringComparison.Ordinal);
+        Assert.Contains("calc-leaky-class: skipped", _experiment.Second.Output, StringComparison.Ordinal);
         Assert.Contains("calc-cv-class: skipped", _experiment.Second.Output, StringComparison.Ordinal);
         Assert.Equal(_experiment.WeightsWritten, File.GetLastWriteTimeUtc(_experiment.Weights));
     }
@@ -139,9 +139,9 @@ public sealed class ExperimentReportTests : IClassFixture<ExperimentReportTests.
             var normals = Enumerable.Range(33, 8).Select(n => $"mdb{n:000} G NORM");
             SyntheticMias.Write(Data, lesions.Concat(normals), MiasDataset.ImageSize);
             Folder = _folder.File("experiment");
-            string[] args = ["experiment", "--data", Data, "--tasks", "calc", "--balancing", "class", "--protocols", "seed,cv", "--folds", "3", "--epochs", "1", "--threads", "1", "--out", Folder];
+            string[] args = ["experiment", "--data", Data, "--tasks", "calc", "--balancing", "class", "--protocols", "leaky,cv", "--folds", "3", "--epochs", "1", "--threads", "1", "--out", Folder];
             First = CliRunner.Run(args);
-            Weights = Path.Combine(Folder, "cells", "calc-seed-class", RunFolder.WeightsFile);
+            Weights = Path.Combine(Folder, "cells", "calc-leaky-class", RunFolder.WeightsFile);
             WeightsWritten = File.GetLastWriteTimeUtc(Weights);
             Second = CliRunner.Run(args);
             Html = _folder.File("report.html");

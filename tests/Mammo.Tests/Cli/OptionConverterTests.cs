@@ -80,7 +80,8 @@ public sealed class OptionConverterTests
     {
         Assert.Equal(["calc", "mass"], new TaskListConverter().Parse("calc, mass,,CALC"));
         Assert.Equal([Balancing.Class, Balancing.Weights], new BalancingListConverter().Parse("class,Weights,class"));
-        Assert.Equal([EvaluationProtocol.Seed, EvaluationProtocol.Cv], new ProtocolListConverter().Parse("seed,cv"));
+        Assert.Equal([EvaluationProtocol.Leaky, EvaluationProtocol.Cv], new ProtocolListConverter().Parse("leaky,cv"));
+        Assert.Equal([EvaluationProtocol.Leaky, EvaluationProtocol.Cv], new ProtocolListConverter().Parse("seed,cv,Leaky"));
     }
 
     [Fact]
@@ -88,7 +89,8 @@ public sealed class OptionConverterTests
     {
         Assert.StartsWith("--tasks: 'nonsense' is not a task; expected some of calc, mass,", Assert.Throws<InvalidSettingException>(() => new TaskListConverter().Parse("calc,nonsense")).Message, StringComparison.Ordinal);
         Assert.Equal("--balancing: '1' is not a balancing; expected some of class, full, none, weights", Assert.Throws<InvalidSettingException>(() => new BalancingListConverter().Parse("class,1")).Message);
-        Assert.Equal("--protocols: 'leaky' is not a protocol; expected some of seed, cv, patient", Assert.Throws<InvalidSettingException>(() => new ProtocolListConverter().Parse("leaky")).Message);
+        Assert.Equal("--protocols: 'seeds' is not a protocol; expected some of leaky, cv, patient", Assert.Throws<InvalidSettingException>(() => new ProtocolListConverter().Parse("seeds")).Message);
+        Assert.Equal("--protocols: '2' is not a protocol; expected some of leaky, cv, patient", Assert.Throws<InvalidSettingException>(() => new ProtocolListConverter().Parse("cv,2")).Message);
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class OptionConverterTests
         var result = CliRunner.Run("experiment", "--tasks", "calc, mass,calc", "--balancing", "weights", "--protocols", "cv,seed", "--list-cells");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["calc-cv-weights", "calc-seed-weights", "mass-cv-weights", "mass-seed-weights"], result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["calc-cv-weights", "calc-leaky-weights", "mass-cv-weights", "mass-leaky-weights"], result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     public static TheoryData<string[], string> BadValues() => new()
@@ -110,6 +112,10 @@ public sealed class OptionConverterTests
         { ["experiment", "--tasks", "calc,nonsense", "--list-cells"], "--tasks: 'nonsense' is not a task" },
         { ["experiment", "--balancing", "oversample", "--list-cells"], "--balancing: 'oversample' is not a balancing" },
         { ["experiment", "--protocols", "0", "--list-cells"], "--protocols: '0' is not a protocol" },
+        { ["train", "--protocol", "seeds"], "--protocol: 'seeds' is not a protocol; expected one of patient, cv, leaky, official" },
+        { ["baselines", "--protocol", "2"], "--protocol: '2' is not a protocol" },
+        { ["patches", "--variants", "12"], "--variants: '12' is not a variant scheme; expected one of none, dihedral, original" },
+        { ["show", "mdb001", "--variants", "rotations"], "--variants: 'rotations' is not a variant scheme" },
     };
 
     [Theory]

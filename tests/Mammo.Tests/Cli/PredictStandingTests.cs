@@ -55,7 +55,7 @@ public sealed class PredictStandingTests : IDisposable
 
         var result = CliRunner.Run("predict", _world.Run, _world.Image, "--at", "500,524,30");
 
-        Assert.Contains("leaky seed protocol", result.Output, StringComparison.Ordinal);
+        Assert.Contains("trained under the leaky protocol (the original study's)", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("not better than chance", result.Output, StringComparison.Ordinal);
     }
 

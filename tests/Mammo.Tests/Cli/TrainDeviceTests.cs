@@ -34,15 +34,15 @@ public sealed class TrainDeviceTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_context_or_a_fixed_one_under_the_seed_protocol_is_refused_at_parse_time()
+    public void A_bad_context_or_a_fixed_one_under_the_leaky_protocol_is_refused_at_parse_time()
     {
         var small = CliRunner.Run("train", "--data", _folder.File("none"), "--context", "fixed:4", "--out", _folder.File("a"));
-        var seed = CliRunner.Run("train", "--data", _folder.File("none"), "--protocol", "seed", "--context", "fixed:64", "--out", _folder.File("b"));
+        var leaky = CliRunner.Run("train", "--data", _folder.File("none"), "--protocol", "leaky", "--context", "fixed:64", "--out", _folder.File("b"));
 
         Assert.Equal(2, small.ExitCode);
         Assert.Contains("--context: context 'fixed:4': expected lesion or fixed:N", small.Errors, StringComparison.Ordinal);
-        Assert.Equal(2, seed.ExitCode);
-        Assert.Contains("the seed protocol keeps the original recipe", seed.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, leaky.ExitCode);
+        Assert.Contains("the leaky protocol (the original study's) keeps the original recipe", leaky.Errors, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -52,8 +52,8 @@ public sealed class TrainDeviceTests : IDisposable
     [InlineData("--input must lie between 8 and 512", "--input", "4")]
     [InlineData("--weight-decay must not be negative", "--weight-decay", "-1")]
     [InlineData("--fusion: task detect has regions without a lesion's class and radius", "--fusion", "metadata", "--task", "detect")]
-    [InlineData("--fusion: the seed protocol has no honest split", "--fusion", "metadata", "--protocol", "seed")]
-    [InlineData("the seed protocol keeps the original recipe (48, unit)", "--input", "64", "--protocol", "seed")]
+    [InlineData("--fusion: the leaky protocol (the original study's) has no honest split", "--fusion", "metadata", "--protocol", "leaky")]
+    [InlineData("the leaky protocol (the original study's) keeps the original recipe (48, unit)", "--input", "64", "--protocol", "seed")]
     public void Model_options_that_cannot_work_are_refused_at_parse_time(string expected, params string[] options)
     {
         var result = CliRunner.Run(["train", "--data", _folder.File("none"), "--out", _folder.File("run"), .. options]);

@@ -112,7 +112,7 @@ public class PatchExtractorTests
         var unlocated = new Scan("mdb059", 59, Tissue.Fatty, [new Lesion("mdb059", 0, new Patient(30), AbnormalityClass.Circumscribed, Severity.Benign, null, null, 1)], 1);
         var note = new Scan("mdb216", 216, Tissue.Fatty, [new Lesion("mdb216", 0, new Patient(108), AbnormalityClass.Calcification, Severity.Malignant, null, "*NOTE 3*", 2)], 2);
 
-        var plan = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Seed }).Plan([twoLesions, unlocated, note]);
+        var plan = new PatchExtractor(new PatchOptions { Variants = VariantScheme.Original }).Plan([twoLesions, unlocated, note]);
 
         Assert.Equal(["mdb001-0", "mdb059-0"], plan.Origins.Select(o => o.Id));
         Assert.InRange(plan.Origins[1].X, 500, 512);

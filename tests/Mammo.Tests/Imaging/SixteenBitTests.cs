@@ -75,7 +75,7 @@ public sealed class SixteenBitTests : IDisposable
         using var sixteenInput = PatchTensors.Create(fromSixteen, [.. origins.Select(_ => 0)], PatchPipeline.Default);
         Assert.Equal(eightInput.Images.data<float>().ToArray(), sixteenInput.Images.data<float>().ToArray());
 
-        using var model = ModelRegistry.Create("seed", seed: 3);
+        using var model = ModelRegistry.Create("keras", seed: 3);
         var classifier = new PatchClassifier(model, PatchPipeline.Default);
         Assert.Equal(classifier.Predict(fromEight), classifier.Predict(fromSixteen));
     }

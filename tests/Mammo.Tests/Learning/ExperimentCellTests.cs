@@ -13,7 +13,7 @@ namespace Mammo.Tests.Learning;
 public sealed class ExperimentCellTests : IDisposable
 {
     private const int Size = 128;
-    private static readonly ExperimentCell s_seed = new("calc", Balancing.Class, EvaluationProtocol.Seed);
+    private static readonly ExperimentCell s_seed = new("calc", Balancing.Class, EvaluationProtocol.Leaky);
     private static readonly ExperimentCell s_cv = new("calc", Balancing.Class, EvaluationProtocol.Cv);
     private readonly TempFolder _folder = new();
     private readonly Dataset _dataset;
@@ -29,7 +29,7 @@ public sealed class ExperimentCellTests : IDisposable
     {
         Tasks = tasks,
         Balancings = [Balancing.Class],
-        Protocols = [EvaluationProtocol.Seed, EvaluationProtocol.Cv],
+        Protocols = [EvaluationProtocol.Leaky, EvaluationProtocol.Cv],
         Folds = 3,
         Epochs = 1,
         Threads = 1,
@@ -48,7 +48,7 @@ public sealed class ExperimentCellTests : IDisposable
         var first = new Experiment(_dataset, Plan("calc"), folder, observer).RunCell(s_seed);
 
         Assert.Equal(ExperimentCellStatus.Trained, first.Status);
-        Assert.Equal(["calc-seed-class"], Directory.GetDirectories(folder.File("cells")).Select(Path.GetFileName));
+        Assert.Equal(["calc-leaky-class"], Directory.GetDirectories(folder.File("cells")).Select(Path.GetFileName));
         Assert.Equal(["complete", "not run"], Statuses(folder));
         Assert.Equal(["calc"], folder.ReadPlan().Tasks);
         Assert.False(new Experiment(_dataset, Plan("calc"), folder).Finished());
@@ -106,9 +106,9 @@ public sealed class ExperimentCellTests : IDisposable
     {
         var folder = new ExperimentFolder(_folder.File("unknown"));
 
-        var error = Assert.Throws<InvalidSettingException>(() => new Experiment(_dataset, Plan("calc"), folder).RunCell(new ExperimentCell("mass", Balancing.Class, EvaluationProtocol.Seed)));
+        var error = Assert.Throws<InvalidSettingException>(() => new Experiment(_dataset, Plan("calc"), folder).RunCell(new ExperimentCell("mass", Balancing.Class, EvaluationProtocol.Leaky)));
 
-        Assert.Equal("no cell 'mass-seed-class' in this plan; its cells are calc-seed-class, calc-cv-class", error.Message);
+        Assert.Equal("no cell 'mass-leaky-class' in this plan; its cells are calc-leaky-class, calc-cv-class", error.Message);
         Assert.False(Directory.Exists(folder.Path));
     }
 
@@ -116,8 +116,8 @@ public sealed class ExperimentCellTests : IDisposable
     public void A_failed_cell_is_recorded_on_disk_for_every_process_to_see()
     {
         var folder = new ExperimentFolder(_folder.File("failed"));
-        var mass = new ExperimentCell("mass", Balancing.Class, EvaluationProtocol.Seed);
-        var plan = Plan("mass") with { Protocols = [EvaluationProtocol.Seed] };
+        var mass = new ExperimentCell("mass", Balancing.Class, EvaluationProtocol.Leaky);
+        var plan = Plan("mass") with { Protocols = [EvaluationProtocol.Leaky] };
 
         var failed = new Experiment(_dataset, plan, folder).RunCell(mass);
         var seen = new Experiment(_dataset, plan, folder);
@@ -127,6 +127,48 @@ public sealed class ExperimentCellTests : IDisposable
         var row = Assert.Single(seen.Summary());
         Assert.Equal((ExperimentCellState.Failed, failed.Detail), (row.Status, row.Detail));
         Assert.True(seen.Finished());
+    }
+
+    [Fact]
+    public void An_experiment_written_with_the_former_names_is_continued_where_it_is()
+    {
+        var folder = new ExperimentFolder(_folder.File("former"));
+        new Experiment(_dataset, Plan("calc"), folder).RunCell(s_seed);
+        AsWrittenBeforeTheRename(folder);
+
+        var resumed = new Experiment(_dataset, Plan("calc"), folder).RunCell(s_seed);
+        var byFormerName = new Experiment(_dataset, Plan("calc"), folder).RunCell(Plan("calc").Cell("calc-seed-class"));
+        var row = new Experiment(_dataset, Plan("calc"), folder).Summary()[0];
+
+        Assert.Equal((ExperimentCellStatus.Skipped, "already complete"), (resumed.Status, resumed.Detail));
+        Assert.Equal(ExperimentCellStatus.Skipped, byFormerName.Status);
+        Assert.Equal(["calc-seed-class"], Directory.GetDirectories(folder.File("cells")).Select(Path.GetFileName));
+        Assert.Equal(folder.File(Path.Combine("cells", "calc-seed-class")), folder.Cell(s_seed).Path);
+        Assert.Equal(folder.Cell(s_seed).Path + ".lock", folder.CellLockFile(s_seed));
+        Assert.Equal(("calc-leaky-class", EvaluationProtocol.Leaky, true, ExperimentCellState.Complete), (row.Cell, row.Protocol, row.Leaky, row.Status));
+        Assert.NotNull(row.Auc);
+        Assert.Equal(("keras", EvaluationProtocol.Leaky), (folder.Cell(s_seed).ReadConfig().Model, folder.Cell(s_seed).ReadConfig().Protocol));
+    }
+
+    // As Mammo wrote it while "seed" named the network, the protocol and the cell: the names in the plan, the cell's
+    // folder, its config.json and metrics.json.
+    private static void AsWrittenBeforeTheRename(ExperimentFolder folder)
+    {
+        static void Rename(string file) =>
+            File.WriteAllText(file, File.ReadAllText(file)
+                .Replace(": \"leaky\"", ": \"seed\"", StringComparison.Ordinal)
+                .Replace(": \"keras\"", ": \"seed\"", StringComparison.Ordinal)
+                .Replace(": \"original\"", ": \"seed\"", StringComparison.Ordinal)
+                .Replace("\"leaky\",", "\"seed\",", StringComparison.Ordinal));
+
+        var cell = folder.Cell(s_seed).Path;
+        Rename(folder.File(ExperimentFolder.PlanFile));
+        Rename(Path.Combine(cell, RunFolder.ConfigFile));
+        Rename(Path.Combine(cell, RunFolder.MetricsFile));
+        Assert.DoesNotContain("leaky", File.ReadAllText(folder.File(ExperimentFolder.PlanFile)), StringComparison.Ordinal);
+        Assert.Contains("\"protocol\": \"seed\"", File.ReadAllText(Path.Combine(cell, RunFolder.ConfigFile)), StringComparison.Ordinal);
+        Assert.Contains("\"model\": \"seed\"", File.ReadAllText(Path.Combine(cell, RunFolder.MetricsFile)), StringComparison.Ordinal);
+        Directory.Move(cell, folder.File(Path.Combine("cells", "calc-seed-class")));
     }
 
     private static string[] Statuses(ExperimentFolder folder) =>

@@ -26,7 +26,7 @@ public sealed class ExperimentTests : IDisposable
     {
         Tasks = tasks,
         Balancings = [Balancing.Class],
-        Protocols = [EvaluationProtocol.Seed, EvaluationProtocol.Cv],
+        Protocols = [EvaluationProtocol.Leaky, EvaluationProtocol.Cv],
         Folds = 3,
         Epochs = 1,
         Threads = 1,
@@ -42,20 +42,20 @@ public sealed class ExperimentTests : IDisposable
 
         var results = new Experiment(_dataset, Plan("calc"), folder).Run();
 
-        Assert.Equal(["calc-seed-class", "calc-cv-class"], results.Select(r => r.Cell.Name));
+        Assert.Equal(["calc-leaky-class", "calc-cv-class"], results.Select(r => r.Cell.Name));
         Assert.All(results, r => Assert.Equal(ExperimentCellStatus.Trained, r.Status));
         Assert.All(results, r => Assert.Equal(RunStatus.Complete, folder.Cell(r.Cell).ReadStatus()));
         var lines = File.ReadAllLines(folder.File(ExperimentFolder.SummaryCsvFile));
         Assert.Equal(ExperimentSummary.CsvHeader, lines[0]);
         Assert.Equal(3, lines.Length);
         var seed = lines[1].Split(',');
-        Assert.Equal(("calc-seed-class", "true", "complete", "malignant"), (seed[0], seed[4], seed[5], seed[8]));
+        Assert.Equal(("calc-leaky-class", "true", "complete", "malignant"), (seed[0], seed[4], seed[5], seed[8]));
         var cv = lines[2].Split(',');
         Assert.Equal(("calc-cv-class", "false", "48"), (cv[0], cv[4], cv[6]));
         Assert.NotEqual(string.Empty, cv[15]);
         var plan = folder.ReadPlan();
         Assert.Equal(["calc"], plan.Tasks);
-        Assert.Equal([EvaluationProtocol.Seed, EvaluationProtocol.Cv], plan.Protocols);
+        Assert.Equal([EvaluationProtocol.Leaky, EvaluationProtocol.Cv], plan.Protocols);
         Assert.Equal((3, 1, 3), (plan.Folds, plan.Epochs, plan.Seed));
     }
 
@@ -64,7 +64,7 @@ public sealed class ExperimentTests : IDisposable
     {
         var folder = new ExperimentFolder(_folder.File("resumable"));
         new Experiment(_dataset, Plan("calc"), folder).Run();
-        var weights = folder.Cell(new ExperimentCell("calc", Balancing.Class, EvaluationProtocol.Seed)).File(RunFolder.WeightsFile);
+        var weights = folder.Cell(new ExperimentCell("calc", Balancing.Class, EvaluationProtocol.Leaky)).File(RunFolder.WeightsFile);
         var written = File.GetLastWriteTimeUtc(weights);
         var started = new List<string>();
 
@@ -84,11 +84,11 @@ public sealed class ExperimentTests : IDisposable
     public void A_cell_trained_with_other_options_is_an_error_not_a_silent_mix()
     {
         var folder = new ExperimentFolder(_folder.File("mixed"));
-        new Experiment(_dataset, Plan("calc") with { Protocols = [EvaluationProtocol.Seed] }, folder).Run();
+        new Experiment(_dataset, Plan("calc") with { Protocols = [EvaluationProtocol.Leaky] }, folder).Run();
 
-        var error = Assert.Throws<MammoDataException>(() => new Experiment(_dataset, Plan("calc") with { Protocols = [EvaluationProtocol.Seed], Epochs = 2 }, folder).Run());
+        var error = Assert.Throws<MammoDataException>(() => new Experiment(_dataset, Plan("calc") with { Protocols = [EvaluationProtocol.Leaky], Epochs = 2 }, folder).Run());
 
-        Assert.Contains("calc-seed-class: was trained with epochs 1, not 2 as now asked", error.Message, StringComparison.Ordinal);
+        Assert.Contains("calc-leaky-class: was trained with epochs 1, not 2 as now asked", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

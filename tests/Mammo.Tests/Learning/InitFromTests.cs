@@ -40,7 +40,7 @@ public sealed class InitFromTests : IDisposable
     [InlineData(EvaluationProtocol.Cv)]
     public void Every_model_of_the_run_starts_from_the_files_weights(EvaluationProtocol protocol)
     {
-        using var start = OnnxFixtures.Network("seed", 2, seed: 21);
+        using var start = OnnxFixtures.Network("keras", 2, seed: 21);
         var weights = _folder.File("start.pt");
         PyTorchStateDict.Save([start], weights);
         var folder = new RunFolder(_folder.File("run"));
@@ -65,7 +65,7 @@ public sealed class InitFromTests : IDisposable
 
         var e = Assert.Throws<MammoDataException>(() => new TrainingRun(_dataset, Config(weights), folder).Execute());
 
-        Assert.StartsWith($"{weights}: does not fit network 'seed': missing conv1.bias, ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{weights}: does not fit network 'keras': missing conv1.bias, ", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.Path));
     }
 }

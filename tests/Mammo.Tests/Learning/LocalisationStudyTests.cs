@@ -83,10 +83,10 @@ public sealed class LocalisationStudyTests : IDisposable
     }
 
     [Fact]
-    public void The_same_seed_gives_the_same_study_and_a_seed_protocol_run_is_refused()
+    public void The_same_seed_gives_the_same_study_and_a_leaky_protocol_run_is_refused()
     {
         var folder = Run(EvaluationProtocol.Patient, "repeat");
-        var leaky = Run(EvaluationProtocol.Seed, "seed");
+        var leaky = Run(EvaluationProtocol.Leaky, "seed");
 
         var first = Study(folder, seed: 5).Run();
         var again = Study(folder, seed: 5).Run();
@@ -125,7 +125,7 @@ public sealed class LocalisationStudyTests : IDisposable
     [Fact]
     public void Localise_on_a_seed_protocol_run_is_a_clear_error()
     {
-        var leaky = Run(EvaluationProtocol.Seed, "seed-cli");
+        var leaky = Run(EvaluationProtocol.Leaky, "seed-cli");
 
         var result = CliRunner.Run("localise", leaky.Path, "--data", _dataset.Source.Path);
 

@@ -11,7 +11,7 @@ public class NetworksTests
     private static readonly string[] s_seedCnnLayers =
         ["conv1", "conv2", "pool1", "conv3", "pool2", "dropout1", "dense", "dropout2", "flatten", "logits"];
 
-    private static readonly string[] s_registryNames = ["seed", "batchnorm"];
+    private static readonly string[] s_registryNames = ["keras", "batchnorm"];
 
     [Theory]
     [InlineData(2, 72_706)]
@@ -59,7 +59,7 @@ public class NetworksTests
         Assert.Equal([3L, 2L], batchLogits.shape);
         using var small = TorchSharp.torch.rand(1, 1, 48, 48);
         Assert.Contains("[N, 1, 64, 64]", Assert.Throws<ArgumentException>(() => seed64.call(small)).Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidSettingException>(() => ModelRegistry.Create("seed", 2, inputSize: 8));
+        Assert.Throws<InvalidSettingException>(() => ModelRegistry.Create("keras", 2, inputSize: 8));
     }
 
     [Fact]
@@ -202,9 +202,20 @@ public class NetworksTests
             Assert.Equal(3, Assert.IsType<BatchNormCnn>(batchNorm).ClassCount);
         }
 
+        using (var formerName = ModelRegistry.Create(" Seed ", 3))
+        {
+            Assert.Equal(3, Assert.IsType<SeedCnn>(formerName).ClassCount);
+        }
+
+        Assert.Equal("keras", ModelRegistry.DefaultName);
+        Assert.Equal("keras", ModelRegistry.Resolve("seed"));
+        Assert.Equal("keras", ModelRegistry.Resolve("KERAS"));
+        Assert.Equal(["seed"], ModelRegistry.Models[0].Aliases);
+        Assert.Empty(ModelRegistry.Models[1].Aliases);
+
         var ex = Assert.Throws<InvalidSettingException>(() => ModelRegistry.Create("resnet50"));
         Assert.Contains("resnet50", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("seed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("keras", ex.Message, StringComparison.Ordinal);
         Assert.Contains("batchnorm", ex.Message, StringComparison.Ordinal);
     }
 

@@ -22,7 +22,7 @@ public sealed class PyTorchStateDictTests : IDisposable
         sys.path.insert(0, sys.argv[1])
         from mammo_networks import SeedCnn, BatchNormCnn, FoldEnsemble
         mode, network, folds, weights, patches = sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6]
-        make = {"seed": SeedCnn, "batchnorm": BatchNormCnn}[network]
+        make = {"keras": SeedCnn, "batchnorm": BatchNormCnn}[network]
         model = make(2) if folds == 1 else FoldEnsemble([make(2) for _ in range(folds)])
         if mode == "write":
             torch.manual_seed(5)
@@ -80,7 +80,7 @@ public sealed class PyTorchStateDictTests : IDisposable
     [PythonTorchFact]
     public void An_exported_patient_run_loads_into_the_documented_PyTorch_seed_network_and_predicts_the_same()
     {
-        Exported_run_predicts_the_same_in_PyTorch("seed", EvaluationProtocol.Patient, 1);
+        Exported_run_predicts_the_same_in_PyTorch("keras", EvaluationProtocol.Patient, 1);
     }
 
     [PythonTorchFact]
@@ -92,7 +92,7 @@ public sealed class PyTorchStateDictTests : IDisposable
     [PythonTorchFact]
     public void An_exported_cv_run_loads_into_the_documented_fold_ensemble_and_predicts_the_same()
     {
-        Exported_run_predicts_the_same_in_PyTorch("seed", EvaluationProtocol.Cv, 2);
+        Exported_run_predicts_the_same_in_PyTorch("keras", EvaluationProtocol.Cv, 2);
     }
 
     private void Exported_run_predicts_the_same_in_PyTorch(string network, EvaluationProtocol protocol, int folds)
@@ -157,7 +157,7 @@ public sealed class PyTorchStateDictTests : IDisposable
     [Fact]
     public void Weights_of_another_network_are_refused_naming_the_keys()
     {
-        using var seed = OnnxFixtures.Network("seed", 2, seed: 1);
+        using var seed = OnnxFixtures.Network("keras", 2, seed: 1);
         var path = _folder.File("seed.pt");
         PyTorchStateDict.Save([seed], path);
         using var target = ModelRegistry.Create("batchnorm", 2, seed: 0);
@@ -173,14 +173,14 @@ public sealed class PyTorchStateDictTests : IDisposable
     [Fact]
     public void Weights_for_another_class_count_are_refused_naming_the_shapes()
     {
-        using var three = OnnxFixtures.Network("seed", 3, seed: 1);
+        using var three = OnnxFixtures.Network("keras", 3, seed: 1);
         var path = _folder.File("three.pt");
         PyTorchStateDict.Save([three], path);
-        using var target = ModelRegistry.Create("seed", 2, seed: 0);
+        using var target = ModelRegistry.Create("keras", 2, seed: 0);
 
-        var e = Assert.Throws<MammoDataException>(() => PyTorchStateDict.Load(target, path, "seed"));
+        var e = Assert.Throws<MammoDataException>(() => PyTorchStateDict.Load(target, path, "keras"));
 
-        Assert.Equal($"{path}: does not fit network 'seed': logits.weight is [3, 6400] in the file, [2, 6400] in the network; logits.bias is [3] in the file, [2] in the network", e.Message);
+        Assert.Equal($"{path}: does not fit network 'keras': logits.weight is [3, 6400] in the file, [2, 6400] in the network; logits.bias is [3] in the file, [2] in the network", e.Message);
     }
 
     [Fact]
@@ -190,9 +190,9 @@ public sealed class PyTorchStateDictTests : IDisposable
         var bytes = new byte[2048];
         new Random(2).NextBytes(bytes);
         File.WriteAllBytes(path, bytes);
-        using var target = ModelRegistry.Create("seed", 2, seed: 0);
+        using var target = ModelRegistry.Create("keras", 2, seed: 0);
 
-        var e = Assert.Throws<MammoDataException>(() => PyTorchStateDict.Load(target, path, "seed"));
+        var e = Assert.Throws<MammoDataException>(() => PyTorchStateDict.Load(target, path, "keras"));
 
         Assert.StartsWith($"{path}: not a PyTorch state_dict (", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);

@@ -128,11 +128,13 @@ public sealed class RunBaselinesTests : IDisposable
     [Fact]
     public void Mammo_baselines_refuses_the_leaky_protocol_and_prints_a_table()
     {
-        var seed = CliRunner.Run("baselines", "--data", _data, "--protocol", "seed");
+        var leaky = CliRunner.Run("baselines", "--data", _data, "--protocol", "leaky");
+        var formerName = CliRunner.Run("baselines", "--data", _data, "--protocol", "seed");
         var table = CliRunner.Run("baselines", "--data", _data, "--task", "all", "--out", Path.Combine(_folder.Path, "b.csv"));
 
-        Assert.Equal(2, seed.ExitCode);
-        Assert.Contains("--protocol seed", seed.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, leaky.ExitCode);
+        Assert.Contains("--protocol leaky: baselines need an honest split", leaky.Errors, StringComparison.Ordinal);
+        Assert.Equal(leaky.Errors, formerName.Errors);
         Assert.True(table.ExitCode == 0, table.Errors);
         Assert.Contains("baseline: features", table.Output, StringComparison.Ordinal);
         Assert.StartsWith("sample_id,fold,label,prevalence,radius,metadata,features\n", File.ReadAllText(Path.Combine(_folder.Path, "b.csv")), StringComparison.Ordinal);

@@ -183,11 +183,11 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
-    public void The_seed_protocol_says_it_is_leaky_everywhere()
+    public void The_leaky_protocol_says_it_is_leaky_everywhere()
     {
-        var folder = Run(EvaluationProtocol.Seed, "seed", epochs: 1);
+        var folder = Run(EvaluationProtocol.Leaky, "seed", epochs: 1);
 
-        Assert.StartsWith("WARNING: seed protocol", File.ReadAllText(folder.File("report.txt")), StringComparison.Ordinal);
+        Assert.StartsWith("WARNING: leaky protocol", File.ReadAllText(folder.File("report.txt")), StringComparison.Ordinal);
         using var metrics = JsonDocument.Parse(File.ReadAllText(folder.File("metrics.json")));
         Assert.True(metrics.RootElement.GetProperty("leaky").GetBoolean());
         Assert.Contains("inflated", metrics.RootElement.GetProperty("warning").GetString(), StringComparison.Ordinal);
@@ -244,7 +244,7 @@ public sealed class TrainingRunTests : IDisposable
 
         var error = Assert.Throws<MammoDataException>(() => new TrainingRun(_dataset, config, folder).Execute(resume: true));
 
-        Assert.Contains("weights.bin: the weights do not fit network 'seed' for 2 classes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("weights.bin: the weights do not fit network 'keras' for 2 classes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ internal static class OnnxFixtures
     /// A complete run folder as training leaves it, with seeded random weights instead of trained ones (export does
     /// not care how the weights came about): config, status, predictions, metrics computed from those predictions.
     /// </summary>
-    public static RunFolder Run(string path, string model = "seed", EvaluationProtocol protocol = EvaluationProtocol.Patient, int folds = 2, RunStatus status = RunStatus.Complete)
+    public static RunFolder Run(string path, string model = "keras", EvaluationProtocol protocol = EvaluationProtocol.Patient, int folds = 2, RunStatus status = RunStatus.Complete)
     {
         var folder = new RunFolder(path);
         Directory.CreateDirectory(folder.Path);

@@ -48,7 +48,7 @@ public sealed class OnnxGraphWriterTests
     }
 
     [Theory]
-    [InlineData("seed")]
+    [InlineData("keras")]
     [InlineData("batchnorm")]
     public void Two_folds_become_one_graph_averaging_their_probabilities(string name)
     {
@@ -75,7 +75,7 @@ public sealed class OnnxGraphWriterTests
     [Fact]
     public void The_graph_declares_its_versions_its_named_input_and_output_and_its_metadata()
     {
-        using var network = OnnxFixtures.Network("seed", 2, seed: 3);
+        using var network = OnnxFixtures.Network("keras", 2, seed: 3);
         var model = OnnxGraphWriter.Write([network], OnnxFixtures.Size, Metadata(2));
 
         Assert.Equal(8, model.IrVersion);
@@ -95,7 +95,7 @@ public sealed class OnnxGraphWriterTests
     [Fact]
     public void The_graph_divides_grey_levels_by_255_itself()
     {
-        using var network = OnnxFixtures.Network("seed", 2, seed: 4);
+        using var network = OnnxFixtures.Network("keras", 2, seed: 4);
         var patch = OnnxFixtures.Patches(3, seed: 1)[2];
         var model = OnnxGraphWriter.Write([network], OnnxFixtures.Size, Metadata(2));
         using var classifier = OnnxPatchClassifier.Load(model.ToByteArray());
@@ -118,7 +118,7 @@ public sealed class OnnxGraphWriterTests
 
         var e = Assert.Throws<MammoDataException>(() => OnnxGraphWriter.Write([other], OnnxFixtures.Size, Metadata(2)));
 
-        Assert.Contains("the ONNX exporter knows only seed, batchnorm", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the ONNX exporter knows only keras, batchnorm", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
 }

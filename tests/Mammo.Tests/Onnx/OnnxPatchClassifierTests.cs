@@ -17,7 +17,7 @@ public sealed class OnnxPatchClassifierTests : IDisposable
 
     private static byte[] Exported()
     {
-        using var network = OnnxFixtures.Network("seed", 2, seed: 1);
+        using var network = OnnxFixtures.Network("keras", 2, seed: 1);
         return OnnxGraphWriter.Write([network], OnnxFixtures.Size, new Dictionary<string, string>
         {
             [OnnxMetadata.Producer] = OnnxMetadata.ProducerValue,

@@ -17,9 +17,9 @@ public sealed class OnnxRunExporterTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Theory]
-    [InlineData("seed", EvaluationProtocol.Patient, 1)]
-    [InlineData("batchnorm", EvaluationProtocol.Seed, 1)]
-    [InlineData("seed", EvaluationProtocol.Cv, 2)]
+    [InlineData("keras", EvaluationProtocol.Patient, 1)]
+    [InlineData("batchnorm", EvaluationProtocol.Leaky, 1)]
+    [InlineData("keras", EvaluationProtocol.Cv, 2)]
     public void The_exported_file_predicts_what_the_run_predicts_and_states_its_contract(string network, EvaluationProtocol protocol, int models)
     {
         var run = OnnxFixtures.Run(_folder.File("run"), network, protocol, folds: 2);
@@ -42,15 +42,15 @@ public sealed class OnnxRunExporterTests : IDisposable
         Assert.Equal("48", metadata["input_size"]);
         Assert.DoesNotContain('\n', metadata["preprocessing"]);
         var pipeline = System.Text.Json.JsonSerializer.Deserialize<Mammo.Preprocessing.PatchPipeline>(metadata["preprocessing"], Mammo.Storage.Json.Options)!;
-        Assert.Equal(protocol == EvaluationProtocol.Seed ? Mammo.Preprocessing.PatchPipeline.Original : Mammo.Preprocessing.PatchPipeline.Default, pipeline);
+        Assert.Equal(protocol == EvaluationProtocol.Leaky ? Mammo.Preprocessing.PatchPipeline.Original : Mammo.Preprocessing.PatchPipeline.Default, pipeline);
         Assert.Equal(test.GetProperty("auc").GetDouble(), double.Parse(metadata["test_auc"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(test.GetProperty("auc_lower").GetDouble(), double.Parse(metadata["test_auc_ci95_lower"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(test.GetProperty("auc_upper").GetDouble(), double.Parse(metadata["test_auc_ci95_upper"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("12", metadata["test_count"]);
         Assert.Equal("calc", metadata["task"]);
         Assert.Equal(protocol.ToString().ToLowerInvariant(), metadata["protocol"]);
-        Assert.Equal(protocol == EvaluationProtocol.Seed ? "true" : "false", metadata["leaky"]);
-        Assert.Equal(protocol == EvaluationProtocol.Seed, metadata.ContainsKey("warning"));
+        Assert.Equal(protocol == EvaluationProtocol.Leaky ? "true" : "false", metadata["leaky"]);
+        Assert.Equal(protocol == EvaluationProtocol.Leaky, metadata.ContainsKey("warning"));
         Assert.Equal(network, metadata["network"]);
         Assert.Equal(models.ToString(System.Globalization.CultureInfo.InvariantCulture), metadata["models"]);
         Assert.Contains("resized bicubically to 48×48", metadata["crop"], StringComparison.Ordinal);
@@ -139,6 +139,6 @@ public sealed class OnnxRunExporterTests : IDisposable
         OnnxRunExporter.Export(run.Path, run.File("model.onnx"), overwrite: false);
 
         using var classifier = OnnxPatchClassifier.Open(run.File("model.onnx"));
-        Assert.Equal("seed", classifier.Metadata["network"]);
+        Assert.Equal("keras", classifier.Metadata["network"]);
     }
 }

@@ -69,7 +69,7 @@ public class PatchPipelineTests
         var seed = JsonSerializer.Deserialize<RunConfig>("""{"task":"calc","protocol":"seed","patch_size":48,"radius":"lesion"}""", Json.Options)!;
 
         Assert.Equal(PatchPipeline.Default, patient.Preprocessing);
-        Assert.Equal(VariantScheme.Seed, seed.Preprocessing.Variants);
+        Assert.Equal(VariantScheme.Original, seed.Preprocessing.Variants);
         Assert.Equal(PatchPipeline.Original, seed.Preprocessing);
     }
 

@@ -35,7 +35,7 @@ public sealed class ExperimentFiguresSeedCellTests : IDisposable
         {
             Tasks = ["mass"],
             Balancings = [Balancing.None],
-            Protocols = [EvaluationProtocol.Seed],
+            Protocols = [EvaluationProtocol.Leaky],
             Epochs = 1,
             Threads = 1,
             Seed = 5,

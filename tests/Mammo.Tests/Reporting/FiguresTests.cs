@@ -131,7 +131,7 @@ public class FiguresTests
     [Fact]
     public void Gallery_of_twelve_seed_variants_puts_one_rotation_a_row()
     {
-        var variants = Variants(VariantScheme.Seed);
+        var variants = Variants(VariantScheme.Original);
 
         using var png = Image.Load<Rgba32>(VariantGallery.RenderPng(variants, cellPx: 120));
 
