@@ -41,12 +41,37 @@ public sealed class ExperimentCommand(IAnsiConsole console) : Command<Experiment
         var only = settings.Cell is { } id ? cells.Cell(id) : null;
         new OutputGuard(DataLocator.Inputs(settings.Data)).CheckInputs(settings.OutFolder);
         var dataset = DataLocator.Load(settings);
-        var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source));
+        var threads = settings.Jobs > 1 ? ExperimentJobs.ThreadsPerJob(settings.Jobs, settings.Threads) : settings.Threads;
+        var plan = settings.Plan(dataset.Source.Path, DatasetChecksum.Compute(dataset.Source)) with { Threads = threads };
         var folder = new ExperimentFolder(settings.OutFolder);
         console.MarkupLine($"experiment [bold]{Markup.Escape(folder.Path)}[/]: {plan.Cells().Count} cells ({Markup.Escape(string.Join(", ", plan.Tasks))} × {Markup.Escape(string.Join(", ", plan.Balancings).ToLowerInvariant())} × {Markup.Escape(string.Join(", ", plan.Protocols).ToLowerInvariant())}), at most {plan.Epochs} epochs, {plan.Folds} folds");
-        var results = Run(dataset, plan, folder, only, cancellationToken);
+        // The folder and its plan exist before any job starts, so no job finds a half-made folder of something else.
+        if (settings.Jobs > 1)
+        {
+            folder.Open(plan, keepPlan: false, cancellationToken);
+        }
 
+        using var jobs = settings.Jobs > 1 ? ExperimentJobs.Start(settings.Jobs - 1, threads, Path.Combine(folder.Path, "jobs")) : null;
+        if (jobs is not null)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape($"{settings.Jobs} processes of {threads} thread(s) each share the cells; the others' output: {Path.Combine(folder.Path, "jobs")}")}[/]");
+        }
+
+        var results = Run(dataset, plan, folder, only, cancellationToken);
         var experiment = new Experiment(dataset, plan, folder);
+        if (jobs is not null)
+        {
+            foreach (var failure in jobs.WaitAll(cancellationToken))
+            {
+                console.MarkupLine($"[red]{Markup.Escape(failure)}[/]");
+            }
+
+            // Whichever process wrote the summary last, it is rewritten now that every job has stopped; the cells this
+            // process found locked were the jobs', and what they left is on disk.
+            experiment.WriteSummary();
+            results = [.. results.Where(r => r.Status != ExperimentCellStatus.Locked)];
+        }
+
         if (only is not null && results[0].Status == ExperimentCellStatus.Locked)
         {
             return CellLocked;

@@ -60,6 +60,11 @@ public sealed class ExperimentSettings : DataSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
+    [CommandOption("--jobs <N>")]
+    [Description("Train N cells at once, in N processes sharing the folder (each with its share of the cores unless --threads says otherwise); their output goes to the folder's jobs/ logs.")]
+    [DefaultValue(1)]
+    public int Jobs { get; init; }
+
     [CommandOption("--no-plots")]
     [Description("Skip drawing the figures at the end (mammo report draws them anyway).")]
     public bool NoPlots { get; init; }
@@ -102,6 +107,16 @@ public sealed class ExperimentSettings : DataSettings
         if (ListCells && Cell is not null)
         {
             return ValidationResult.Error("--list-cells and --cell: give one of them");
+        }
+
+        if (Jobs != 1 && (Cell is not null || ListCells))
+        {
+            return ValidationResult.Error("--jobs runs the whole grid in several processes; --cell and --list-cells are for one cell or none");
+        }
+
+        if (Jobs is < 1 or > 64)
+        {
+            return ValidationResult.Error("--jobs must lie between 1 and 64");
         }
 
         return Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1")

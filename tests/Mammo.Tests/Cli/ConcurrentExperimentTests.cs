@@ -48,4 +48,45 @@ public sealed class ConcurrentExperimentTests(ITestOutputHelper output) : IDispo
         Assert.Equal(s_cells.Select(c => (c, "complete")), summary.Select(f => (f[0], f[5])));
         Assert.True(File.Exists(Path.Combine(folder, "plots", "results.png")));
     }
+
+    [Fact]
+    public void Jobs_train_every_cell_exactly_once_in_processes_of_their_own()
+    {
+        var data = _folder.File("data");
+        Directory.CreateDirectory(data);
+        var lesions = Enumerable.Range(1, 32).Select(n => $"mdb{n:000} F CALC {((n + 1) / 2 % 2 == 0 ? "M" : "B")} {300 + (n % 5 * 60)} {400 + (n % 3 * 80)} {20 + (n % 4 * 5)}");
+        SyntheticMias.Write(data, lesions, MiasDataset.ImageSize);
+        var folder = _folder.File("experiment");
+
+        using var process = MammoProcess.Start(["experiment", "--data", data, "--tasks", "calc", "--balancing", "class,weights", "--protocols", "leaky,cv", "--folds", "2", "--epochs", "1", "--jobs", "2", "--out", folder]);
+        var result = MammoProcess.Finish(process, TimeSpan.FromMinutes(10));
+        var job = File.ReadAllText(Path.Combine(folder, "jobs", "job-1.log"));
+        output.WriteLine($"parent:\n{result.Output}\njob 1:\n{job}");
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Errors));
+        Assert.Contains("2 processes of 1 thread(s) each", result.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        foreach (var cell in s_cells)
+        {
+            var log = File.ReadAllLines(Path.Combine(folder, "cells", cell, "log.txt"));
+            Assert.Single(log, l => l.Contains(" started: ", StringComparison.Ordinal));
+            var trainedBy = new[] { result.Output, job }.Count(o => o.Contains($"{cell}: trained (", StringComparison.Ordinal));
+            Assert.True(trainedBy == 1, $"{cell} was reported trained by {trainedBy} processes");
+            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "cells", cell, "config.json")));
+            Assert.Equal(1, config.RootElement.GetProperty("training").GetProperty("threads").GetInt32());
+        }
+
+        var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv")).Skip(1).Select(l => l.Split(','));
+        Assert.Equal(s_cells.Select(c => (c, "complete")), summary.Select(f => (f[0], f[5])));
+        Assert.True(File.Exists(Path.Combine(folder, "plots", "results.png")));
+    }
+
+    [Fact]
+    public void A_job_gets_the_command_line_without_jobs_threads_or_figures()
+    {
+        var child = Mammo.Cli.Infrastructure.ExperimentJobs.ChildArguments(["experiment", "--jobs", "3", "--threads", "4", "--no-plots", "--out", "x", "--jobs=2"], threads: 1);
+
+        Assert.Equal(["experiment", "--out", "x", "--threads", "1", "--no-plots"], child);
+        Assert.Equal(3, Mammo.Cli.Infrastructure.ExperimentJobs.ThreadsPerJob(2, 3));
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), Mammo.Cli.Infrastructure.ExperimentJobs.ThreadsPerJob(2, 0));
+    }
 }
