@@ -16,7 +16,7 @@ public sealed class BaselineReportTextTests
 
         var lines = text.Split('\n');
         Assert.StartsWith("baselines on the same test parts", lines[0], StringComparison.Ordinal);
-        Assert.Equal("baseline        n  pooled AUC            fold mean", lines[2]);
+        Assert.Equal("model           n  pooled AUC            fold mean", lines[2]);
         Assert.Equal("prevalence    119  0.489 (0.388–0.584)   0.500 (0.500–0.500)", lines[3]);
         Assert.Equal("metadata      119  0.719 (0.625–0.814)   0.732 (0.636–0.828)", lines[4]);
         Assert.Equal("radius          5  n/a                   n/a", lines[5]);
