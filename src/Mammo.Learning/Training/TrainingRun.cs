@@ -38,17 +38,18 @@ public sealed class TrainingRun
             Export.PyTorchStateDict.Load(probe, init, config.Model);
         }
 
-        PrepareFolder(resume);
+        // The plan comes from labels alone, so a fusion the task cannot have is refused before the folder is made.
         var plan = RunPlan.Of(_run.Dataset, config, task, _run.Extractor, cancellationToken);
         var samples = task.Samples(plan.Origins);
+        if (config.Fusion == FusionKind.Metadata && samples.Count > 0 && (task.ClassNames.Count != 2 || !Fusion.MetadataFusion.Applies(samples)))
+        {
+            throw new InvalidSettingException("fusion", $"fusion with the metadata needs a two-class task of located lesions only; task '{task.Name}' has {(task.ClassNames.Count != 2 ? $"{task.ClassNames.Count} classes" : "regions without a lesion's class and radius")}");
+        }
+
+        PrepareFolder(resume);
         if (samples.Count == 0)
         {
             throw new MammoDataException($"task '{task.Name}' has no samples in {_run.Dataset.Source.Path}");
-        }
-
-        if (config.Fusion == FusionKind.Metadata && (task.ClassNames.Count != 2 || !Fusion.MetadataFusion.Applies(samples)))
-        {
-            throw new InvalidSettingException("fusion", $"fusion with the metadata needs a two-class task of located lesions only; task '{task.Name}' has {(task.ClassNames.Count != 2 ? $"{task.ClassNames.Count} classes" : "regions without a lesion's class and radius")}");
         }
 
         _run.Say($"{samples.Count} samples for '{task.Name}' ({task.Description}); cutting patches");

@@ -151,6 +151,7 @@ public sealed class TrainingRunTests : IDisposable
         var error = Assert.Throws<InvalidSettingException>(() => new TrainingRun(_dataset, config, folder).Execute());
 
         Assert.Contains("task '3class' has 3 classes", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Path));
     }
 
     [Fact]
