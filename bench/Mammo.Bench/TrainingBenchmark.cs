@@ -97,50 +97,35 @@ public static class TrainingBenchmark
 
         model.eval();
         using var noGrad = no_grad();
-        using (var warm = model.call(x.narrow(0, 0, 256)))
-        {
-        }
-
-        var clock = Stopwatch.StartNew();
-        for (var start = 0; start < images; start += 256)
-        {
-            using var output = model.call(x.narrow(0, start, Math.Min(256, images - start)));
-        }
-
-        var infer = images / clock.Elapsed.TotalSeconds;
+        var infer = BatchRate(x, model.call);
         return (($"Mammo (TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch 2.10)", best, infer), (InferenceModeRate(model, x), ChannelsLastRate(model, x), OnnxRate(model, x, threads)));
     }
 
     private static double InferenceModeRate(SeedCnn model, Tensor x)
     {
         using var inference = inference_mode();
-        var images = (int)x.shape[0];
-        using (var warm = model.call(x.narrow(0, 0, 256)))
-        {
-        }
-
-        var clock = Stopwatch.StartNew();
-        for (var start = 0; start < images; start += 256)
-        {
-            using var output = model.call(x.narrow(0, start, Math.Min(256, images - start)));
-        }
-
-        return images / clock.Elapsed.TotalSeconds;
+        return BatchRate(x, model.call);
     }
 
     // The same batches of 256 through the fully convolutional form (one output cell per 48×48 patch) in channels-last.
     private static double ChannelsLastRate(SeedCnn model, Tensor x)
     {
         using var network = new FullyConvolutionalSeedCnn(model);
+        return BatchRate(x, network.Probabilities);
+    }
+
+    // Images per second of forward in batches of 256 over x, after one warm-up batch.
+    private static double BatchRate(Tensor x, Func<Tensor, Tensor> forward)
+    {
         var images = (int)x.shape[0];
-        using (var warm = network.Probabilities(x.narrow(0, 0, 256)))
+        using (var warm = forward(x.narrow(0, 0, 256)))
         {
         }
 
         var clock = Stopwatch.StartNew();
         for (var start = 0; start < images; start += 256)
         {
-            using var output = network.Probabilities(x.narrow(0, start, Math.Min(256, images - start)));
+            using var output = forward(x.narrow(0, start, Math.Min(256, images - start)));
         }
 
         return images / clock.Elapsed.TotalSeconds;

@@ -33,7 +33,7 @@ public static class MetadataFeatures
             throw new ArgumentOutOfRangeException(nameof(abnormality), abnormality, "the metadata features describe a lesion's class");
         }
 
-        return [.. s_classes.Select(c => c == abnormality ? 1.0 : 0.0), Math.Log(radius)];
+        return Row(abnormality, radius);
     }
 
     /// <summary>The features, or null for a sample that is not a located lesion.</summary>
@@ -45,6 +45,9 @@ public static class MetadataFeatures
             return null;
         }
 
-        return [.. s_classes.Select(c => c == sample.Origin.Class ? 1.0 : 0.0), Math.Log(radius)];
+        return Row(sample.Origin.Class, radius);
     }
+
+    private static double[] Row(Data.AbnormalityClass abnormality, double radius) =>
+        [.. s_classes.Select(c => c == abnormality ? 1.0 : 0.0), Math.Log(radius)];
 }
