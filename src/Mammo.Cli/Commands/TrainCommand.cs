@@ -100,9 +100,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             TissuePerScan = s.TissuePerScan,
             Preprocessing = s.Protocol == EvaluationProtocol.Leaky ? PatchPipeline.Original : PatchPipeline.Default with
             {
-                Crop = PatchPipeline.Context(s.Context),
+                Crop = s.Context,
                 Size = s.Input,
-                Intensity = PatchPipeline.IntensityOf(s.Intensity),
+                Intensity = s.Intensity,
             },
             Calibrate = s.Calibrate,
             Fusion = s.Fusion,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Mammo.Cli.Infrastructure;
+using Mammo.Imaging;
 using Mammo.Learning.Networks;
 using Mammo.Learning.Training;
 using Mammo.Preprocessing;
@@ -55,7 +56,8 @@ public sealed class TrainSettings : SplitSettings
     [CommandOption("--context <CONTEXT>")]
     [Description("The square cut around each region before resizing: lesion (the original's 2r square, lesion size normalised away) or fixed:N (an N-pixel square of native resolution, lesion size kept). Recorded in config.json's preprocessing as the crop radius rule (fixed:N/2).")]
     [DefaultValue("lesion")]
-    public string Context { get; init; } = null!;
+    [TypeConverter(typeof(ContextConverter))]
+    public RadiusRule Context { get; init; } = null!;
 
     [CommandOption("--input <N>")]
     [Description("The side of the network's input in pixels: each crop is resized to N×N (the original: 48).")]
@@ -65,7 +67,8 @@ public sealed class TrainSettings : SplitSettings
     [CommandOption("--intensity <SCALING>")]
     [Description("unit (pixel/255, the original's) or zscore (each scan standardised over its breast tissue before cutting).")]
     [DefaultValue("unit")]
-    public string Intensity { get; init; } = null!;
+    [TypeConverter(typeof(IntensityConverter))]
+    public IntensityScaling Intensity { get; init; }
 
     [CommandOption("--gain-jitter <G>")]
     [Description("With --augment: also multiply each training patch by a random gain in 1 ± G.")]
@@ -118,36 +121,12 @@ public sealed class TrainSettings : SplitSettings
 
     public override ValidationResult Validate()
     {
-        if (Context != "lesion")
+        if (Protocol == EvaluationProtocol.Leaky && Context != RadiusRule.Lesion)
         {
-            try
-            {
-                PatchPipeline.Context(Context);
-            }
-            catch (InvalidSettingException e)
-            {
-                return ValidationResult.Error($"--context: {e.Message}");
-            }
-
-            if (Protocol == EvaluationProtocol.Leaky)
-            {
-                return ValidationResult.Error("--context: the leaky protocol (the original study's) keeps the original recipe (lesion); use it with patient, cv or official");
-            }
+            return ValidationResult.Error("--context: the leaky protocol (the original study's) keeps the original recipe (lesion); use it with patient, cv or official");
         }
 
-        if (Intensity != "unit")
-        {
-            try
-            {
-                PatchPipeline.IntensityOf(Intensity);
-            }
-            catch (InvalidSettingException e)
-            {
-                return ValidationResult.Error($"--intensity: {e.Message}");
-            }
-        }
-
-        if (Protocol == EvaluationProtocol.Leaky && (Input != 48 || Intensity != "unit"))
+        if (Protocol == EvaluationProtocol.Leaky && (Input != 48 || Intensity != IntensityScaling.UnitRange))
         {
             return ValidationResult.Error("--input/--intensity: the leaky protocol (the original study's) keeps the original recipe (48, unit); use them with patient, cv or official");
         }
