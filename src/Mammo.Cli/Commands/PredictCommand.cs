@@ -71,7 +71,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         }
 
         // A fused run needs the region's class beside its radius; without it only the network's probability is known.
-        var fusion = Mammo.Learning.Fusion.FusionFile.Read(run);
+        var fusion = Mammo.Learning.Fusion.FusionFile.Read(run, config);
         double? fused = fusion is not null && settings.AbnormalityClass() is { } abnormality
             ? Mammo.Learning.Fusion.FusionFile.Probability(fusion, assignment is { HeldOut: true } ? assignment.Fold : null, Mammo.Baselines.MetadataFeatures.Of(abnormality, r), prediction.Probabilities[model.Task.PositiveClass])
             : null;

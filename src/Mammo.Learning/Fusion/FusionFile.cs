@@ -9,10 +9,12 @@ public static class FusionFile
 {
     /// <summary>The fusion models of a run that has them; null for a run without a fusion.</summary>
     /// <exception cref="MammoDataException">The run's config asks for a fusion but the file is missing or unreadable.</exception>
-    public static IReadOnlyList<FusionModel>? Read(RunFolder folder)
+    /// <param name="config">The run's config, as its caller has already read it.</param>
+    public static IReadOnlyList<FusionModel>? Read(RunFolder folder, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        if (folder.ReadConfig().Fusion == FusionKind.None)
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Fusion == FusionKind.None)
         {
             return null;
         }

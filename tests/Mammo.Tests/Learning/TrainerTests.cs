@@ -174,12 +174,10 @@ public class TrainerTests
             return model.parameters().Sum(p => p.pow(2).sum().item<float>());
         }
 
-        var adam = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1 });
         var adamW = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1, WeightDecay = 0.5, LearningRate = 1e-2 });
         var adamSameRate = Norm(new TrainingOptions { MaxEpochs = 2, Seed = 3, Threads = 1, LearningRate = 1e-2 });
 
         Assert.True(adamW < adamSameRate, $"AdamW ‖w‖² {adamW} should be below Adam's {adamSameRate} at the same rate");
-        Assert.True(adam > 0);
     }
 
     [Fact]
