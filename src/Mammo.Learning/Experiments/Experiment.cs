@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mammo.Data;
+using Mammo.Imaging;
 using Mammo.Learning.Training;
 using Mammo.Runs;
 using Mammo.Storage;
@@ -21,6 +22,9 @@ public sealed class Experiment(Dataset dataset, ExperimentPlan plan, ExperimentF
     private readonly ExperimentPlan _plan = plan ?? throw new ArgumentNullException(nameof(plan));
     private readonly ExperimentFolder _folder = folder ?? throw new ArgumentNullException(nameof(folder));
     private readonly ExperimentObserver _observer = observer ?? new ExperimentObserver();
+
+    // The cells share their preprocessing: each region is cut once per process, not once per cell.
+    private readonly PatchCache _patches = new();
 
     public IReadOnlyList<ExperimentCellResult> Run(CancellationToken cancellationToken = default)
     {
@@ -116,7 +120,7 @@ public sealed class Experiment(Dataset dataset, ExperimentPlan plan, ExperimentF
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = new TrainingRun(_dataset, config, run, _observer.Run).Execute(resume, cancellationToken);
+            var result = new TrainingRun(_dataset, config, run, _observer.Run, _patches).Execute(resume, cancellationToken);
             if (result.Status != RunStatus.Complete)
             {
                 return new ExperimentCellResult(cell, ExperimentCellStatus.Interrupted, result.Detail, null);

@@ -1,5 +1,6 @@
 using Mammo.Data;
 using Mammo.Evaluation;
+using Mammo.Imaging;
 using Mammo.Learning.Networks;
 using Mammo.Runs;
 using Mammo.Sampling;
@@ -17,14 +18,17 @@ namespace Mammo.Learning.Training;
 public sealed class TrainingRun
 {
     private readonly RunContext _run;
+    private readonly PatchCache? _patches;
 
-    public TrainingRun(Dataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null)
+    /// <param name="patches">Regions already cut by earlier runs with the same preprocessing (an experiment's cells); null cuts everything.</param>
+    public TrainingRun(Dataset dataset, RunConfig config, RunFolder folder, RunObserver? observer = null, PatchCache? patches = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(folder);
         ModelRegistry.Resolve(config.Model);
         _run = new RunContext(dataset, config, folder, observer ?? new RunObserver());
+        _patches = patches;
     }
 
     /// <summary>Starts a new run in an empty folder, or (<paramref name="resume"/>) continues an interrupted one.</summary>
@@ -53,7 +57,10 @@ public sealed class TrainingRun
         }
 
         _run.Say($"{samples.Count} samples for '{task.Name}' ({task.Description}); cutting patches");
-        var patches = _run.Extractor.Extract(_run.Dataset.Source, plan with { Origins = [.. samples.Select(s => s.Origin)] }, null, cancellationToken);
+        var cut = plan with { Origins = [.. samples.Select(s => s.Origin)] };
+        var patches = _patches is null
+            ? _run.Extractor.Extract(_run.Dataset.Source, cut, null, cancellationToken)
+            : _patches.Extract(_run.Extractor, _run.Dataset.Source, cut, null, cancellationToken);
         _run.Variants = patches.GroupBy(p => p.Origin.Id).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         IEvaluationProtocolRun protocol = config.Protocol switch

@@ -60,6 +60,20 @@ public sealed class ExperimentTests : IDisposable
     }
 
     [Fact]
+    public void A_cell_served_patches_cut_for_an_earlier_cell_predicts_as_the_same_run_alone()
+    {
+        var folder = new ExperimentFolder(_folder.File("experiment"));
+        var plan = Plan("calc");
+        new Experiment(_dataset, plan, folder).Run();
+        var cv = plan.Cells()[1];
+        var alone = new RunFolder(_folder.File("alone"));
+
+        new TrainingRun(_dataset, plan.ConfigFor(cv), alone).Execute();
+
+        Assert.Equal(File.ReadAllText(alone.File(RunFolder.PredictionsFile)), File.ReadAllText(folder.Cell(cv).File(RunFolder.PredictionsFile)));
+    }
+
+    [Fact]
     public void A_rerun_skips_finished_cells_without_retraining_and_adds_new_ones()
     {
         var folder = new ExperimentFolder(_folder.File("resumable"));
