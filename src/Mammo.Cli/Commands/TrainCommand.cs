@@ -98,6 +98,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainSettings>
             TestFraction = test,
             Seed = s.Seed,
             TissuePerScan = s.TissuePerScan,
+            HardNegatives = s.HardNegatives,
             Preprocessing = s.Protocol == EvaluationProtocol.Leaky ? PatchPipeline.Original : PatchPipeline.Default with
             {
                 Crop = s.Context,

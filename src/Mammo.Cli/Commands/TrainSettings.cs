@@ -85,6 +85,11 @@ public sealed class TrainSettings : SplitSettings
     [DefaultValue(1)]
     public int MinEpoch { get; init; }
 
+    [CommandOption("--hard-negatives <N>")]
+    [Description("detect only: train each model twice, adding to the second round the N best-scoring regions away from every lesion that the first round's model finds on each training scan (0: one round).")]
+    [DefaultValue(0)]
+    public int HardNegatives { get; init; }
+
     [CommandOption("--fusion <KIND>")]
     [Description("none, or metadata: also fuse the network's score with the abnormality class and radius (fitted on training and validation parts only), reported beside the network and the baselines. Two-class lesion tasks only.")]
     [DefaultValue(FusionKind.None)]
@@ -134,6 +139,13 @@ public sealed class TrainSettings : SplitSettings
         if (Fusion != FusionKind.None && Task is "3class" or "normal-abnormal" or "detect")
         {
             return ValidationResult.Error($"--fusion: task {Task} has regions without a lesion's class and radius; fusion needs a lesion task (calc, mass, arch, asym, all)");
+        }
+
+        if (HardNegatives != 0 && (HardNegatives is < 0 or > 50 || Task != "detect" || Protocol == EvaluationProtocol.Leaky))
+        {
+            return ValidationResult.Error(HardNegatives is < 0 or > 50
+                ? "--hard-negatives must lie between 0 and 50"
+                : "--hard-negatives: mining needs --task detect and held-out patients (--protocol patient, official or cv)");
         }
 
         if (Fusion != FusionKind.None && Protocol == EvaluationProtocol.Leaky)

@@ -31,6 +31,9 @@ internal sealed class RunContext(Dataset dataset, RunConfig config, RunFolder fo
     /// <summary>The units (one model, or one per fold) and what they trained, validated and tested on.</summary>
     public List<EvaluationUnit> Units { get; } = [];
 
+    /// <summary>The detector's mined negatives, by unit (fold, or null), with the first-round score that chose each.</summary>
+    public List<(int? Fold, Sample Sample, double Score)> HardNegatives { get; } = [];
+
     /// <summary>Every unit's predictions on its validation part (thresholds and calibration are fitted on them).</summary>
     public List<Prediction> Validation { get; } = [];
 

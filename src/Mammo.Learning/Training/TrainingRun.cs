@@ -50,6 +50,13 @@ public sealed class TrainingRun
             throw new InvalidSettingException("fusion", $"fusion with the metadata needs a two-class task of located lesions only; task '{task.Name}' has {(task.ClassNames.Count != 2 ? $"{task.ClassNames.Count} classes" : "regions without a lesion's class and radius")}");
         }
 
+        if (config.HardNegatives < 0 || (config.HardNegatives > 0 && (!task.SamplesTissue || config.Leaky)))
+        {
+            throw new InvalidSettingException("hard-negatives", config.HardNegatives < 0
+                ? "hard negatives per scan must not be negative"
+                : $"hard negatives are mined for the detect task on held-out patients; not for task '{task.Name}' under protocol {config.Protocol.ToString().ToLowerInvariant()}");
+        }
+
         PrepareFolder(resume);
         if (samples.Count == 0)
         {
@@ -87,6 +94,11 @@ public sealed class TrainingRun
             folder.WriteText(Mammo.Baselines.BaselineTable.FileName, Mammo.Baselines.BaselineTable.Write(baselines.Scores));
         }
 
+        if (_run.HardNegatives.Count > 0)
+        {
+            folder.WriteText(RunFolder.HardNegativesFile, HardNegativeTable());
+        }
+
         var fusion = config.Fusion == FusionKind.Metadata ? Fuse(tta) : null;
         folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(config, task, evaluation, withoutTta, folds?.Aucs, folds?.Mean) with
         {
@@ -113,6 +125,20 @@ public sealed class TrainingRun
         var summary = Mammo.Baselines.BaselineSummary.Of(Fusion.MetadataFusion.Name, [.. fused.Select(p => (p.Fold, p.TrueLabel))], [.. fused.Select(p => p.Probabilities[task.PositiveClass])], task.PositiveClass, config.Seed);
         _run.Say($"fusion (network + metadata): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}){(summary.FoldAucMean is { } m ? $", fold mean {RunContext.Format(m)}" : string.Empty)}");
         return summary;
+    }
+
+    private string HardNegativeTable()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var lines = _run.HardNegatives.Select(h => string.Join(',',
+            h.Fold?.ToString(c) ?? string.Empty,
+            h.Sample.Id,
+            h.Sample.Patient.ToString(),
+            h.Sample.Origin.X.ToString("0.##", c),
+            h.Sample.Origin.Y.ToString("0.##", c),
+            h.Sample.Origin.Radius.ToString("0.##", c),
+            h.Score.ToString("0.######", c)));
+        return "fold,sample_id,patient,x,y,radius,first_round_score\n" + string.Concat(lines.Select(l => l + "\n"));
     }
 
     private RunResult Interrupted()
@@ -146,7 +172,7 @@ public sealed class TrainingRun
         }
 
         folder.WriteStatus(RunStatus.Training, "started");
-        _run.Log($"started: task {config.Task}, model {config.Model}, protocol {config.Protocol}, balancing {config.Balancing}, seed {config.Seed}, preprocessing {config.Preprocessing}");
+        _run.Log($"started: task {config.Task}, model {config.Model}, protocol {config.Protocol}, balancing {config.Balancing}, seed {config.Seed}, preprocessing {config.Preprocessing}{(config.HardNegatives > 0 ? $", {config.HardNegatives} hard negatives per training scan" : string.Empty)}");
         if (config.Leaky)
         {
             _run.Log(RunMetrics.LeakyWarning);

@@ -15,10 +15,43 @@ namespace Mammo.Learning.Training;
 /// interrupted unit resumes where it stopped and a finished one is loaded instead of retrained; and scores samples
 /// with it, averaging each sample's variants (test-time augmentation).
 /// </summary>
-internal sealed class UnitTrainer(RunContext run)
+internal sealed class UnitTrainer(RunContext run, RunFolder? units = null)
 {
-    /// <summary>Balances the training samples (seeded per unit) and trains on every variant of each sample.</summary>
+    /// <summary>Where a detector's first-round models go, inside the run folder, when it mines hard negatives.</summary>
+    public const string FirstRoundFolder = "round-1";
+
+    private readonly RunFolder _units = units ?? run.Folder;
+
+    /// <summary>
+    /// Balances the training samples (seeded per unit) and trains on every variant of each sample. With hard
+    /// negatives, a first-round unit is trained (or loaded) in <see cref="FirstRoundFolder"/>, mines its training
+    /// scans (<see cref="HardNegativeMiner"/>), and the unit trains afresh with the mined regions added.
+    /// </summary>
     public TrainedUnit? Train(int? fold, string name, IReadOnlyList<Sample> train, IReadOnlyList<Sample> validation, CancellationToken cancellationToken)
+    {
+        if (run.Config.HardNegatives > 0 && run.Task.SamplesTissue && ReferenceEquals(_units, run.Folder))
+        {
+            var first = new UnitTrainer(run, new RunFolder(Path.Combine(run.Folder.Path, FirstRoundFolder)));
+            IReadOnlyList<(Sample Sample, double Score)> mined;
+            using (var unit = first.Balanced(fold, $"{name}, round 1", train, validation, cancellationToken))
+            {
+                if (unit is null)
+                {
+                    return null;
+                }
+
+                mined = new HardNegativeMiner(run).Mine(unit, train, cancellationToken);
+            }
+
+            run.HardNegatives.AddRange(mined.Select(m => (fold, m.Sample, m.Score)));
+            run.Say($"{name}: {mined.Count} hard negatives from {mined.Select(m => m.Sample.Origin.Scan.Id).Distinct().Count()} training scans (the round-1 model's best regions away from every lesion)");
+            train = [.. train, .. mined.Select(m => m.Sample)];
+        }
+
+        return Balanced(fold, name, train, validation, cancellationToken);
+    }
+
+    private TrainedUnit? Balanced(int? fold, string name, IReadOnlyList<Sample> train, IReadOnlyList<Sample> validation, CancellationToken cancellationToken)
     {
         var config = run.Config;
         var seed = SeedSequence.Derive(config.Seed, fold ?? 0);
@@ -34,7 +67,7 @@ internal sealed class UnitTrainer(RunContext run)
     public TrainedUnit? Train(int? fold, string name, List<(Patch Patch, int Label)> train, List<(Patch Patch, int Label)> validation, float[]? weights, CancellationToken cancellationToken)
     {
         var config = run.Config;
-        var folder = run.Folder;
+        var folder = _units;
         Directory.CreateDirectory(folder.CheckpointFolder(fold));
         var seed = SeedSequence.Derive(config.Seed, fold ?? 0);
         var model = ModelRegistry.Create(config.Model, run.Task.ClassNames.Count, seed, config.PatchSize);

@@ -50,6 +50,12 @@ public sealed record RunConfig
     /// <summary>For the detect task: tissue regions drawn per scan as negatives (<see cref="TissueNegativeSampler.PerScan"/>).</summary>
     public int TissuePerScan { get; init; } = 4;
 
+    /// <summary>
+    /// For the detect task: when above 0, each unit trains twice; the first round's model maps its training scans and
+    /// this many of each scan's best-scoring regions away from every lesion join the second round as negatives.
+    /// </summary>
+    public int HardNegatives { get; init; }
+
     public TrainingOptions Training { get; init; } = new();
 
     /// <summary>What is fused with the network's score (fitted on each unit's training and validation parts), reported beside it.</summary>

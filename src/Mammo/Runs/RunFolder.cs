@@ -20,6 +20,7 @@ namespace Mammo.Runs;
 /// metrics.json         classification report, confusion matrix, AUC with CI, AP, sensitivity, specificity; baselines, calibration
 /// report.txt           the classification report as scikit-learn prints it
 /// log.txt              what happened, in order
+/// hard-negatives.csv   detect with --hard-negatives: the regions each first-round model mined (round-1/: those models)
 /// </code>
 /// </summary>
 public sealed class RunFolder(string path)
@@ -36,6 +37,7 @@ public sealed class RunFolder(string path)
     public const string ReportFile = "report.txt";
     public const string LogFile = "log.txt";
     public const string NetworkFile = "network.json";
+    public const string HardNegativesFile = "hard-negatives.csv";
     public const string CheckpointFolderName = "checkpoint";
     public const string LastWeightsFile = "last-weights.bin";
     public const string LastOptimizerFile = "last-optimizer.bin";

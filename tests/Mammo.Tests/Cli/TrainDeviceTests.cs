@@ -54,6 +54,9 @@ public sealed class TrainDeviceTests : IDisposable
     [InlineData("--fusion: task detect has regions without a lesion's class and radius", "--fusion", "metadata", "--task", "detect")]
     [InlineData("--fusion: the leaky protocol (the original study's) has no honest split", "--fusion", "metadata", "--protocol", "leaky")]
     [InlineData("the leaky protocol (the original study's) keeps the original recipe (48, unit)", "--input", "64", "--protocol", "seed")]
+    [InlineData("--hard-negatives: mining needs --task detect and held-out patients", "--hard-negatives", "2", "--task", "calc")]
+    [InlineData("--hard-negatives: mining needs --task detect and held-out patients", "--hard-negatives", "2", "--task", "detect", "--protocol", "leaky")]
+    [InlineData("--hard-negatives must lie between 0 and 50", "--hard-negatives", "51", "--task", "detect")]
     public void Model_options_that_cannot_work_are_refused_at_parse_time(string expected, params string[] options)
     {
         var result = CliRunner.Run(["train", "--data", _folder.File("none"), "--out", _folder.File("run"), .. options]);

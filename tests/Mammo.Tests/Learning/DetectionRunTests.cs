@@ -48,9 +48,9 @@ public sealed class DetectionRunTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private RunFolder Train()
+    private RunFolder Train(int hardNegatives = 0)
     {
-        var folder = new RunFolder(Path.Combine(_folder.Path, "detect-cv"));
+        var folder = new RunFolder(Path.Combine(_folder.Path, $"detect-cv-h{hardNegatives}"));
         var config = new RunConfig
         {
             Task = "detect",
@@ -59,6 +59,7 @@ public sealed class DetectionRunTests : IDisposable
             Folds = 3,
             Seed = 4,
             TissuePerScan = 2,
+            HardNegatives = hardNegatives,
             DataPath = _dataset.Source.Path,
             Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 },
         };
@@ -119,5 +120,40 @@ public sealed class DetectionRunTests : IDisposable
 
         Assert.Equal(48, prediction.Radius);
         Assert.Equal(recorded.Probabilities[1], prediction.Probabilities[1], 5);
+    }
+
+    [Fact]
+    public void Hard_negatives_come_from_each_folds_training_patients_clear_of_every_lesion_and_inside_the_breast()
+    {
+        var folder = Train(hardNegatives: 2);
+        var split = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
+        var rows = File.ReadAllLines(folder.File(RunFolder.HardNegativesFile));
+
+        Assert.Equal("fold,sample_id,patient,x,y,radius,first_round_score", rows[0]);
+        var mined = rows.Skip(1).Select(r => r.Split(',')).ToList();
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var fold in Enumerable.Range(0, 3))
+        {
+            // Every scan of the fold's training patients gives its 2 regions; nothing comes from its validation or test patients.
+            var training = split.Where(r => r.Fold == fold && r.Split == DataSplit.Train).Select(r => r.Patient.ToString()).ToHashSet();
+            var ofFold = mined.Where(m => m[0] == fold.ToString(c)).ToList();
+            Assert.Equal(training.Count * 2 * 2, ofFold.Count);
+            Assert.All(ofFold, m => Assert.Contains(m[2], training));
+            Assert.True(File.Exists(Path.Combine(folder.Path, "round-1", $"fold-{fold}", RunFolder.WeightsFile)));
+        }
+
+        foreach (var m in mined)
+        {
+            var scan = _dataset.Scans.Single(s => m[1].StartsWith(s.Id + "-t1", StringComparison.Ordinal));
+            var (x, y, radius) = (double.Parse(m[3], c), double.Parse(m[4], c), double.Parse(m[5], c));
+            Assert.Contains(radius, RunPlan.DetectionRadii);
+            Assert.All(scan.Lesions, l => Assert.False(TissueNegativeSampler.Overlaps(x, y, radius, l.Location!.Value)));
+
+            // The synthetic breast is a disc of radius 220 about (256, 256): a region 90% on tissue has its centre well inside.
+            Assert.True(Math.Sqrt(Math.Pow(x - 256, 2) + Math.Pow(PatchGeometry.ImageRow(y, Size) - 256, 2)) < 220);
+        }
+
+        // The mined regions trained the second round: its models differ from the first round's.
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(folder.Path, "round-1", "fold-0", RunFolder.WeightsFile)), File.ReadAllBytes(folder.Weights(0)));
     }
 }
