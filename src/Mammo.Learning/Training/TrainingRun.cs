@@ -65,9 +65,13 @@ public sealed class TrainingRun
 
         _run.Say($"{samples.Count} samples for '{task.Name}' ({task.Description}); cutting patches");
         var cut = plan with { Origins = [.. samples.Select(s => s.Origin)] };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = _patches?.RegionsCut ?? 0;
         var patches = _patches is null
             ? _run.Extractor.Extract(_run.Dataset.Source, cut, null, cancellationToken)
             : _patches.Extract(_run.Extractor, _run.Dataset.Source, cut, null, cancellationToken);
+        var served = _patches is null ? 0 : cut.Origins.Count - (_patches.RegionsCut - before);
+        _run.Log($"{patches.Count} patches of {cut.Origins.Count} regions in {clock.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} s{(served > 0 ? $" ({served} regions cut by an earlier cell of the experiment)" : string.Empty)}");
         _run.Variants = patches.GroupBy(p => p.Origin.Id).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         IEvaluationProtocolRun protocol = config.Protocol switch
