@@ -9,10 +9,11 @@ namespace Mammo.Learning.Training;
 /// <summary>
 /// The detector's hard negatives: a first-round model maps every scan of its own training patients, and the
 /// <see cref="Runs.RunConfig.HardNegatives"/> best-scoring regions of each scan whose circle stays clear of every
-/// lesion circle (<see cref="HardNegativeSelection"/>) become tissue samples for the unit's second round. Random tissue regions teach "lesion or some
-/// tissue"; the windows that fooled the model are the ones a heat map's top places are lost to, and taking the same
-/// number from every scan asks each breast's worst windows to score low, which makes scores comparable across
-/// scans. Only training patients are mapped: validation and test scans stay unseen.
+/// lesion circle (<see cref="HardNegativeSelection"/>) become tissue samples for the unit's second round. Random
+/// tissue regions teach "lesion or some tissue"; the windows that fooled the model are the ones a heat map's top
+/// places are lost to, and taking the same number from every scan asks each breast's worst windows to score low,
+/// which is what makes scores comparable across scans. Only training patients are mapped: validation and test
+/// scans stay unseen.
 /// </summary>
 internal sealed class HardNegativeMiner(RunContext run)
 {

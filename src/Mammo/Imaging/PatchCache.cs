@@ -18,6 +18,7 @@ public sealed class PatchCache(long maxBytes = PatchCache.DefaultMaxBytes)
 
     private readonly ConcurrentDictionary<(PatchOptions Options, PatchOrigin Origin), Patch[]> _cut = new();
     private long _bytes;
+    private int _regionsCut;
 
     public long MaxBytes { get; } = maxBytes;
 
@@ -25,7 +26,7 @@ public sealed class PatchCache(long maxBytes = PatchCache.DefaultMaxBytes)
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Regions cut by the extractor since the cache was made (the others were served from it).</summary>
-    public int RegionsCut { get; private set; }
+    public int RegionsCut => Volatile.Read(ref _regionsCut);
 
     /// <summary>
     /// The same patches, in the same order, as <see cref="PatchExtractor.Extract"/> gives for <paramref name="plan"/>:
@@ -42,12 +43,12 @@ public sealed class PatchCache(long maxBytes = PatchCache.DefaultMaxBytes)
         var fresh = new Dictionary<PatchOrigin, Patch[]>();
         if (missing.Count > 0)
         {
-            var cut = extractor.Extract(source, plan with { Origins = missing }, progress, cancellationToken);
+            var cut = extractor.Extract(source, plan with { Origins = missing }, progress, cancellationToken).ToArray();
             var each = extractor.Variants.Count;
-            RegionsCut += missing.Count;
+            Interlocked.Add(ref _regionsCut, missing.Count);
             for (var i = 0; i < missing.Count; i++)
             {
-                var patches = cut.Skip(i * each).Take(each).ToArray();
+                var patches = cut[(i * each)..((i + 1) * each)];
                 fresh[missing[i]] = patches;
                 Keep((options, missing[i]), patches);
             }
