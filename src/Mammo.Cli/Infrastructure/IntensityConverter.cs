@@ -3,21 +3,9 @@ using Mammo.Preprocessing;
 namespace Mammo.Cli.Infrastructure;
 
 /// <summary><c>--intensity unit|zscore</c>: the intensity scaling of the run's preprocessing (<see cref="PatchPipeline.IntensityOf"/>).</summary>
-public sealed class IntensityConverter : OptionConverter<IntensityScaling>
+public sealed class IntensityConverter : DomainOptionConverter<IntensityScaling>
 {
     protected override string OptionName => "--intensity";
 
-    protected override bool TryParse(string text, out IntensityScaling value, out string problem)
-    {
-        try
-        {
-            (value, problem) = (PatchPipeline.IntensityOf(text), string.Empty);
-            return true;
-        }
-        catch (InvalidSettingException e)
-        {
-            (value, problem) = (IntensityScaling.UnitRange, $"{OptionName}: {e.Message}");
-            return false;
-        }
-    }
+    protected override IntensityScaling ParseText(string text) => PatchPipeline.IntensityOf(text);
 }

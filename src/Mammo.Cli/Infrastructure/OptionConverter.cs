@@ -30,6 +30,10 @@ public abstract class OptionConverter<T> : TypeConverter
     /// <summary>The value, or false and the one line that says what is wrong, naming the option and the text.</summary>
     protected abstract bool TryParse(string text, out T value, out string problem);
 
+    /// <summary>Comma-separated numbers, each NaN where it is not a number as <see cref="TryNumber"/> reads one.</summary>
+    protected static double[] Numbers(string text) =>
+        [.. text.Split(',').Select(p => TryNumber(p, out var v) ? v : double.NaN)];
+
     /// <summary>A number as the command line writes it: invariant culture, finite.</summary>
     protected static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

@@ -10,7 +10,7 @@ public sealed class RadiiConverter : OptionConverter<IReadOnlyList<double>>
 
     protected override bool TryParse(string text, out IReadOnlyList<double> value, out string problem)
     {
-        var radii = text.Split(',').Select(r => TryNumber(r, out var v) ? v : double.NaN).ToArray();
+        var radii = Numbers(text);
         value = radii;
         problem = $"{OptionName} '{text}': expected radii between {HeatmapOptions.SmallestRadius} and {HeatmapOptions.LargestRadius} pixels, e.g. {ScanHeatmap.DefaultRadiiText}";
         return radii.All(r => r is >= HeatmapOptions.SmallestRadius and <= HeatmapOptions.LargestRadius);

@@ -7,8 +7,7 @@ public sealed class RegionConverter : OptionConverter<PixelCircle>
 
     protected override bool TryParse(string text, out PixelCircle value, out string problem)
     {
-        var parts = text.Split(',');
-        var numbers = parts.Select(p => TryNumber(p, out var v) ? v : double.NaN).ToArray();
+        var numbers = Numbers(text);
         value = numbers.Length == 3 ? new PixelCircle(numbers[0], numbers[1], numbers[2]) : default;
         problem = $"{OptionName} '{text}': expected three numbers x,y,r, e.g. 535,425,197";
         return numbers.Length == 3 && numbers.All(double.IsFinite);

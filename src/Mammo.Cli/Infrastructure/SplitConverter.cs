@@ -7,8 +7,7 @@ public sealed class SplitConverter : OptionConverter<SplitFractions>
 
     protected override bool TryParse(string text, out SplitFractions value, out string problem)
     {
-        var parts = text.Split(',');
-        var fractions = parts.Select(p => TryNumber(p, out var v) ? v : double.NaN).ToArray();
+        var fractions = Numbers(text);
         value = fractions.Length == 3 ? new SplitFractions(fractions[0], fractions[1], fractions[2]) : default;
         problem = $"{OptionName} '{text}': expected three non-negative fractions that add up to 1, e.g. {SplitFractions.DefaultText}";
         return fractions.Length == 3 && fractions.All(v => v >= 0) && Math.Abs(fractions.Sum() - 1) <= 1e-6;
