@@ -29,7 +29,7 @@ internal sealed class UnitTrainer(RunContext run, RunFolder? units = null)
     /// </summary>
     public TrainedUnit? Train(int? fold, string name, IReadOnlyList<Sample> train, IReadOnlyList<Sample> validation, CancellationToken cancellationToken)
     {
-        if (run.Config.HardNegatives > 0 && run.Task.SamplesTissue && ReferenceEquals(_units, run.Folder))
+        if (run.Config.HardNegatives > 0 && run.Task.SamplesTissue)
         {
             var first = new UnitTrainer(run, new RunFolder(Path.Combine(run.Folder.Path, FirstRoundFolder)));
             IReadOnlyList<(Sample Sample, double Score)> mined;
@@ -47,7 +47,7 @@ internal sealed class UnitTrainer(RunContext run, RunFolder? units = null)
             run.Say($"{name}: {mined.Count} hard negatives from {mined.Select(m => m.Sample.Origin.Scan.Id).Distinct().Count()} training scans (the round-1 model's best regions away from every lesion)");
 
             // The second round continues from the first's weights: trained afresh for the same few epochs, a network
-            // facing the hard negatives from the start barely learnt (training loss 0.66 after 3 epochs, fold AUCs 0.37–0.74).
+            // facing the hard negatives from the start barely learnt (training loss 0.63–0.66 after 3 epochs, fold AUCs 0.37–0.74).
             return Balanced(fold, name, [.. train, .. mined.Select(m => m.Sample)], validation, cancellationToken, first._units.Weights(fold));
         }
 
