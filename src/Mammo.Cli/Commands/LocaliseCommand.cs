@@ -25,7 +25,7 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         new OutputGuard([new InputPath(run.Path, [LocalisationFiles.DefaultFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? config.DataPath))])
             .CheckFolder(output, overwrite, OutputKind.Localisation);
         var dataset = DataLocator.Load(settings, config.DataPath);
-        var study = new LocalisationStudy(run, dataset) { Radii = settings.Radii, RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside };
+        var study = new LocalisationStudy(run, dataset) { Radii = settings.Radii, RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside, Detector = settings.Detector, Threads = settings.Threads };
         var scans = study.HeldOutScans();
         if (scans.Count == 0)
         {
@@ -41,12 +41,13 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
 
         var froc = result!.Froc();
         var chance = result.RandomFroc();
-        var title = $"{config.Task} ({config.Protocol.ToString().ToLowerInvariant()}): FROC on {froc.Images} held-out scans";
+        var detector = EnumNames.Of(settings.Detector);
+        var title = $"{config.Task} ({config.Protocol.ToString().ToLowerInvariant()}, {detector} detector): FROC on {froc.Images} held-out scans";
         LocalisationFiles.Write(output, overwrite, run, result, title);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{froc.Lesions} lesions on {froc.Images} held-out scans ({config.Task}, {config.Protocol.ToString().ToLowerInvariant()})"))
-            .AddColumn("measure").AddColumn(new TableColumn("heat map").RightAligned()).AddColumn(new TableColumn($"random (×{settings.Repeats})").RightAligned());
+            .AddColumn("measure").AddColumn(new TableColumn($"heat map ({detector})").RightAligned()).AddColumn(new TableColumn($"random (×{settings.Repeats})").RightAligned());
         foreach (var top in LocalisationFiles.Tops)
         {
             var (hit, random) = (result.HitRate(top), result.RandomHitRate(top));
@@ -65,6 +66,11 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         }
 
         console.Write(table);
+        if (result.FeatureAuc is { } auc)
+        {
+            console.MarkupLine(Markup.Escape($"feature detector, held-out AUC on the run's test samples: {auc.Estimate:0.000} ({auc.Lower:0.000}–{auc.Upper:0.000})"));
+        }
+
         console.MarkupLine($"wrote {Markup.Escape(output)} (heat maps {result.Seconds:0.0} s, {result.Seconds / froc.Images:0.00} s per scan)");
         return 0;
     }

@@ -13,6 +13,17 @@ public sealed class LocaliseSettings : DataSettings
     [Description("A finished patient or cv run (mammo train); cv scores each scan with the fold model that held it out.")]
     public string Run { get; init; } = string.Empty;
 
+    [CommandOption("--detector <KIND>")]
+    [Description("What scores the windows: network (the run's own), features (a logistic regression on hand-crafted features of each window, fitted on each fold's training and validation samples) or combined (the mean of both log-odds).")]
+    [DefaultValue("network")]
+    [TypeConverter(typeof(DetectorConverter))]
+    public DetectorKind Detector { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Threads for the feature detector's features (0: one per core).")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
     [CommandOption("--min-inside <SHARE>")]
     [Description(HeatmapOptions.MinimumInsideDescription)]
     [DefaultValue(ScanHeatmap.DefaultMinimumInside)]
@@ -58,6 +69,11 @@ public sealed class LocaliseSettings : DataSettings
         if (Regions < 5)
         {
             return ValidationResult.Error("--regions must be at least 5 (top-5 hit rates need five regions)");
+        }
+
+        if (Threads < 0)
+        {
+            return ValidationResult.Error("--threads must be 0 (one per core) or more");
         }
 
         return Repeats < 1 ? ValidationResult.Error("--repeats must be at least 1") : ValidationResult.Success();

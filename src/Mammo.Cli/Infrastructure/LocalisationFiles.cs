@@ -43,6 +43,8 @@ public static class LocalisationFiles
         Run = run.Path,
         result.Task,
         Protocol = result.Protocol.ToString().ToLowerInvariant(),
+        Detector = EnumNames.Of(result.Detector),
+        FeatureAuc = result.FeatureAuc is { } auc ? new { auc.Estimate, auc.Lower, auc.Upper } : null,
         result.Radii,
         RegionsPerScan = result.Cases.Max(c => c.Regions.Count),
         Scans = froc.Images,

@@ -29,6 +29,15 @@ public sealed record LocalisationResult(
     /// <summary>The same regions as <see cref="Cases"/>, scored relative to their own scan (<see cref="ScanRelativeScores"/>).</summary>
     public IReadOnlyList<LocalisationCase> ScanRelativeCases { get; init; } = [];
 
+    /// <summary>What scored the windows.</summary>
+    public DetectorKind Detector { get; init; } = DetectorKind.Network;
+
+    /// <summary>
+    /// The feature detector's held-out AUC on the run's own test samples (each by its fold's detector), with its
+    /// bootstrap interval; null when no feature detector was fitted.
+    /// </summary>
+    public Evaluation.BootstrapInterval? FeatureAuc { get; init; }
+
     /// <summary>The FROC with scores made comparable across scans by <see cref="ScanRelativeScores"/>.</summary>
     public FrocCurve ScanRelativeFroc() => LocalisationMetrics.Froc(ScanRelativeCases);
 }

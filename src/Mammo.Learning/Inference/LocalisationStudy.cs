@@ -1,4 +1,5 @@
 using Mammo.Data;
+using Mammo.Evaluation;
 using Mammo.Imaging;
 using Mammo.Learning.Training;
 using Mammo.Localisation;
@@ -28,6 +29,12 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     public int RandomRepeats { get; init; } = 100;
 
     public int Seed { get; init; }
+
+    /// <summary>What scores the windows: the run's networks, or a detector of hand-crafted features fitted on the same folds, or both.</summary>
+    public DetectorKind Detector { get; init; } = DetectorKind.Network;
+
+    /// <summary>Threads for the feature detector's features; 0 for one per core.</summary>
+    public int Threads { get; init; }
 
     /// <summary>As <see cref="ScanHeatmap.MinimumInside"/>; the random baseline obeys it too.</summary>
     public double MinimumInside { get; init; } = ScanHeatmap.DefaultMinimumInside;
@@ -61,15 +68,38 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     {
         var scans = HeldOutScans();
         var config = _run.ReadConfig();
+        var task = ClassificationTask.Parse(config.Task);
         var models = new Dictionary<int, ScanHeatmap>();
-        var loaded = new List<TrainedModel>();
+        var owned = new List<IDisposable>();
+        var units = Detector == DetectorKind.Network ? null : PlannedUnits(config);
+        var heldOut = new List<(bool Positive, double Score)>();
         try
         {
             foreach (var fold in scans.Select(s => s.Fold).Distinct())
             {
-                var model = fold is { } f ? TrainedModel.LoadFold(_run, f) : TrainedModel.Load(_run);
-                loaded.Add(model);
-                models[fold ?? -1] = new ScanHeatmap(model) { Radii = Radii, MinimumInside = MinimumInside };
+                TrainedModel? model = null;
+                if (Detector != DetectorKind.Features)
+                {
+                    model = fold is { } f ? TrainedModel.LoadFold(_run, f) : TrainedModel.Load(_run);
+                    owned.Add(model);
+                }
+
+                if (units is null)
+                {
+                    models[fold ?? -1] = new ScanHeatmap(model!) { Radii = Radii, MinimumInside = MinimumInside };
+                    continue;
+                }
+
+                // The features are fitted where the fold's network was (training and validation parts) and never see its test patients.
+                var unit = units.Single(u => u.Fold == fold);
+                var detector = FeatureDetector.Fit(_dataset, config, [.. unit.Train, .. unit.Validation], Threads, cancellationToken);
+                var test = FeatureDetector.Cut(_dataset, config, unit.Test, Threads, cancellationToken);
+                var scores = detector.Predict([.. unit.Test.Select(s => test[s.Id])]);
+                heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
+                IDenseScorer features = new CropByCropScorer(detector, config.PatchSize);
+                IDenseScorer scorer = model is null ? features : new LogOddsMeanScorer(model.DenseScorer(), features);
+                owned.Add(scorer);
+                models[fold ?? -1] = new ScanHeatmap(scorer, task.PositiveClass, config.Preprocessing) { Radii = Radii, MinimumInside = MinimumInside };
             }
 
             var foldOf = scans.ToDictionary(s => s.Scan.FileName, s => s.Fold ?? -1, StringComparer.Ordinal);
@@ -110,11 +140,33 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 seconds)
             {
                 ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
+                Detector = Detector,
+                FeatureAuc = heldOut.Count == 0 ? null : Bootstrap.Auc([.. heldOut.Select(h => h.Positive ? 1 : 0)], [.. heldOut.Select(h => h.Score)], seed: Seed),
             };
         }
         finally
         {
-            loaded.ForEach(m => m.Dispose());
+            owned.ForEach(m => m.Dispose());
         }
+    }
+
+    // The run's units planned again from its config (RunSplit makes the split training made), checked against the
+    // split.csv it wrote: a detector fitted on another split would have seen test patients.
+    private IReadOnlyList<EvaluationUnit> PlannedUnits(RunConfig config)
+    {
+        var file = _run.File(SplitManifest.FileName);
+        var written = SplitManifest.Read(Storage.InputFile.ReadText(file, Storage.InputFile.MaxCsvBytes), file)
+            .Where(r => r.Split == DataSplit.Test)
+            .ToLookup(r => r.Fold, r => r.SampleId);
+        var units = RunSplit.Plan(_dataset, config).Units;
+        foreach (var unit in units)
+        {
+            if (!unit.Test.Select(s => s.Id).ToHashSet(StringComparer.Ordinal).SetEquals(written[unit.Fold]))
+            {
+                throw new MammoDataException($"{file}: the test samples of {(unit.Fold is { } f ? $"fold {f}" : "the run")} are not those its config plans from {_dataset.Source.Path} (another data set, or a run of an older Mammo); the feature detector cannot be fitted on the same split");
+            }
+        }
+
+        return units;
     }
 }

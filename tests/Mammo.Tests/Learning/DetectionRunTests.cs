@@ -108,6 +108,61 @@ public sealed class DetectionRunTests : IDisposable
     }
 
     [Fact]
+    public void The_feature_detector_is_fitted_on_each_folds_own_training_and_validation_samples_and_finds_the_bright_lesions()
+    {
+        var folder = Train();
+        var config = folder.ReadConfig();
+        var split = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
+        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 2, Detector = DetectorKind.Features, Threads = 1 };
+        var result = study.Run();
+
+        Assert.Equal(DetectorKind.Features, result.Detector);
+        Assert.NotNull(result.FeatureAuc);
+        Assert.True(result.FeatureAuc.Estimate > 0.95, $"held-out AUC {result.FeatureAuc.Estimate}");
+        Assert.True(result.HitRate(1).Rate > result.RandomHitRate(1).Rate + 0.3, $"top 1 {result.HitRate(1).Rate} against random {result.RandomHitRate(1).Rate}");
+
+        // Each scan's regions are those of a detector fitted on its fold's training and validation rows of split.csv, and
+        // never on its test rows; the combined detector is the mean log-odds of that detector and the fold's network.
+        var samples = RunSplit.Plan(_dataset, config).Samples.ToDictionary(s => s.Id);
+        foreach (var (scan, fold) in study.HeldOutScans().Take(4))
+        {
+            var fit = split.Where(r => r.Fold == fold && r.Split != DataSplit.Test).Select(r => samples[r.SampleId]).ToList();
+            Assert.DoesNotContain(fit, s => s.Patient == scan.Patient);
+            var detector = FeatureDetector.Fit(_dataset, config, fit, threads: 1);
+            var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
+            using var features = new CropByCropScorer(detector, config.PatchSize);
+            Assert.Equal(new ScanHeatmap(features, 1).Compute(image, 3).Top, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
+        }
+    }
+
+    [Fact]
+    public void The_combined_detector_is_the_mean_log_odds_of_the_network_and_the_features_and_a_changed_split_is_refused()
+    {
+        var folder = Train();
+        var config = folder.ReadConfig();
+        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 1, Detector = DetectorKind.Combined, Threads = 1 };
+        var result = study.Run();
+
+        var (scan, fold) = study.HeldOutScans()[0];
+        var unit = RunSplit.Plan(_dataset, config).Units.Single(u => u.Fold == fold);
+        var detector = FeatureDetector.Fit(_dataset, config, [.. unit.Train, .. unit.Validation], threads: 1);
+        using var network = TrainedModel.LoadFold(folder, fold!.Value);
+        using var combined = new LogOddsMeanScorer(network.DenseScorer(), new CropByCropScorer(detector, config.PatchSize));
+        var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
+        Assert.Equal(new ScanHeatmap(combined, 1).Compute(image, 3).Top, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
+
+        // A split.csv whose test rows are not those the config plans would let the features see test patients: refused.
+        var file = folder.File(SplitManifest.FileName);
+        var lines = File.ReadAllLines(file);
+        var test = Array.FindIndex(lines, l => l.Contains(",test,", StringComparison.Ordinal));
+        var train = Array.FindIndex(lines, l => l.Contains(",train,", StringComparison.Ordinal) && l.EndsWith(lines[test][^2..], StringComparison.Ordinal));
+        (lines[test], lines[train]) = (lines[test].Replace(",test,", ",train,", StringComparison.Ordinal), lines[train].Replace(",train,", ",test,", StringComparison.Ordinal));
+        File.WriteAllLines(file, lines);
+        var error = Assert.Throws<MammoDataException>(() => study.Run());
+        Assert.Contains("are not those its config plans", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Predicting_at_a_lesion_cuts_it_at_the_window_radius_and_reproduces_the_recorded_probability()
     {
         var folder = Train();

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Mammo.Baselines;
+using Mammo.Data;
+using Mammo.Learning.Baselines;
+using Mammo.Runs;
+using Mammo.Sampling;
+
+namespace Mammo.Learning.Inference;
+
+/// <summary>
+/// The image-feature baseline as a detector: a logistic regression (C = 1 on standardised inputs, as
+/// <see cref="BaselineRunner"/>'s) on the <see cref="WindowFeatures"/> of each training region, cut exactly as the
+/// run cut its patches. It scores patches like a network, so a heat map (through <see cref="CropByCropScorer"/>)
+/// and <c>mammo localise</c> set it beside the run's own networks on the same folds. Features are computed in
+/// parallel; the fit itself is deterministic.
+/// </summary>
+public sealed class FeatureDetector : IPatchScorer
+{
+    private readonly LogisticModel _model;
+    private readonly int _side;
+    private readonly int _threads;
+
+    private FeatureDetector(LogisticModel model, IReadOnlyList<string> classNames, int positiveClass, int side, int threads)
+    {
+        (_model, ClassNames, PositiveClass, _side, _threads) = (model, classNames, positiveClass, side, threads);
+    }
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The class whose probability the logistic regression gives; the other class takes the rest.</summary>
+    public int PositiveClass { get; }
+
+    /// <summary>Fits on patches already cut (side × side, 8-bit grey); <paramref name="positive"/>(i) says whether patch i shows the positive class.</summary>
+    /// <param name="threads">Patches whose features are computed at once; 0 for one per core.</param>
+    /// <exception cref="ArgumentException">No patches, a patch of another size, one class only, or not two classes.</exception>
+    public static FeatureDetector Fit(IReadOnlyList<byte[]> patches, IReadOnlyList<bool> positive, IReadOnlyList<string> classNames, int positiveClass, int side, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
+        ArgumentNullException.ThrowIfNull(positive);
+        ArgumentNullException.ThrowIfNull(classNames);
+        if (classNames.Count != 2 || positiveClass is < 0 or > 1)
+        {
+            throw new ArgumentException($"a feature detector separates two classes, not {classNames.Count}", nameof(classNames));
+        }
+
+        if (patches.Count != positive.Count || !positive.Contains(true) || !positive.Contains(false))
+        {
+            throw new ArgumentException($"{patches.Count} patches and {positive.Count} labels: need as many of each, and both classes", nameof(positive));
+        }
+
+        var features = Features(patches, side, threads);
+        return new FeatureDetector(LogisticRegression.Fit(features, positive, BaselineRunner.C), classNames, positiveClass, side, threads);
+    }
+
+    /// <summary>
+    /// Fits on <paramref name="samples"/> (a unit's training and validation parts, say), each cut once from its scan
+    /// (<see cref="Cut"/>): no augmented copies, as the features baseline fits.
+    /// </summary>
+    /// <exception cref="MammoDataException">A scan is missing or unreadable.</exception>
+    public static FeatureDetector Fit(Dataset dataset, RunConfig config, IReadOnlyList<Sample> samples, int threads = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(samples);
+        var task = ClassificationTask.Parse(config.Task);
+        var cut = Cut(dataset, config, samples, threads, cancellationToken);
+        return Fit([.. samples.Select(s => cut[s.Id])], [.. samples.Select(s => s.Label == task.PositiveClass)], task.ClassNames, task.PositiveClass, config.PatchSize, threads);
+    }
+
+    /// <summary>Each sample's region cut by <paramref name="config"/>'s own extractor, as the run cut it before augmenting, by sample id; each scan read once.</summary>
+    /// <exception cref="MammoDataException">A scan is missing or unreadable.</exception>
+    public static IReadOnlyDictionary<string, byte[]> Cut(Dataset dataset, RunConfig config, IReadOnlyList<Sample> samples, int threads = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(samples);
+        var extractor = config.Preprocessing.Extractor(config.Seed);
+        var byFile = samples.GroupBy(s => s.Origin.Scan.FileName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var cut = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        var files = Partitioner.Create(dataset.Source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(files, parallel, file =>
+        {
+            var image = dataset.Source.DecodeScan(file);
+            foreach (var sample in byFile[file.FileName])
+            {
+                cut[sample.Id] = extractor.Cut(image, sample.Origin);
+            }
+        });
+
+        var missing = samples.Where(s => !cut.ContainsKey(s.Id)).Select(s => s.Origin.Scan.FileName).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new MammoDataException($"{dataset.Source.Path}: {string.Join(", ", missing.Take(5))} could not be read{(missing.Count > 5 ? $" (and {missing.Count - 5} more)" : string.Empty)}");
+        }
+
+        return cut;
+    }
+
+    public double[][] Predict(IReadOnlyList<byte[]> patches)
+    {
+        ArgumentNullException.ThrowIfNull(patches);
+        var features = Features(patches, _side, _threads);
+        return [.. features.Select(f =>
+        {
+            var p = _model.Probability(f);
+            var row = new double[2];
+            (row[PositiveClass], row[1 - PositiveClass]) = (p, 1 - p);
+            return row;
+        })];
+    }
+
+    private static double[][] Features(IReadOnlyList<byte[]> patches, int side, int threads)
+    {
+        var features = new double[patches.Count][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        Parallel.For(0, patches.Count, parallel, i => features[i] = WindowFeatures.Compute(patches[i], side));
+        return features;
+    }
+}
