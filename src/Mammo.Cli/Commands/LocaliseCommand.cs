@@ -25,7 +25,7 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         new OutputGuard([new InputPath(run.Path, [LocalisationFiles.DefaultFolder]), new InputPath(DataLocator.Resolve(settings.Data ?? config.DataPath))])
             .CheckFolder(output, overwrite, OutputKind.Localisation);
         var dataset = DataLocator.Load(settings, config.DataPath);
-        var study = new LocalisationStudy(run, dataset) { Radii = settings.Radii, RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside, Detector = settings.Detector, Threads = settings.Threads };
+        var study = new LocalisationStudy(run, dataset) { Radii = settings.Radii, RegionsPerScan = settings.Regions, RandomRepeats = settings.Repeats, Seed = settings.Seed, MinimumInside = settings.MinimumInside, Detector = settings.Detector, Bilateral = settings.Bilateral, Threads = settings.Threads };
         var scans = study.HeldOutScans();
         if (scans.Count == 0)
         {
@@ -63,6 +63,21 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         foreach (var rate in LocalisationFiles.FalsePositiveRates)
         {
             table.AddRow($"… scores relative to the scan, at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", relative.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), string.Empty);
+        }
+
+        if (result.BilateralCases.Count > 0)
+        {
+            foreach (var top in LocalisationFiles.Tops)
+            {
+                var hit = result.BilateralHitRate(top);
+                table.AddRow($"… against the other breast, top {top}", $"{hit.Rate:0.000} ({hit.Hits}/{hit.Lesions})", string.Empty);
+            }
+
+            var bilateral = result.BilateralFroc();
+            foreach (var rate in LocalisationFiles.FalsePositiveRates)
+            {
+                table.AddRow($"… against the other breast, at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", bilateral.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), string.Empty);
+            }
         }
 
         console.Write(table);

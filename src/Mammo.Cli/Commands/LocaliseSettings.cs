@@ -19,6 +19,10 @@ public sealed class LocaliseSettings : DataSettings
     [TypeConverter(typeof(DetectorConverter))]
     public DetectorKind Detector { get; init; }
 
+    [CommandOption("--bilateral")]
+    [Description("Also score each region against the patient's other breast (its log-odds minus half the best log-odds near the mirrored point), mapping that film too, and report those rates beside the plain ones.")]
+    public bool Bilateral { get; init; }
+
     [CommandOption("--threads <N>")]
     [Description("Threads for the feature detector's features (0: one per core).")]
     [DefaultValue(0)]

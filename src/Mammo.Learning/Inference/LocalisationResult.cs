@@ -29,6 +29,13 @@ public sealed record LocalisationResult(
     /// <summary>The same regions as <see cref="Cases"/>, scored relative to their own scan (<see cref="ScanRelativeScores"/>).</summary>
     public IReadOnlyList<LocalisationCase> ScanRelativeCases { get; init; } = [];
 
+    /// <summary>The same scans' regions scored against the patient's other breast (<see cref="ContralateralScores"/>); empty unless asked for.</summary>
+    public IReadOnlyList<LocalisationCase> BilateralCases { get; init; } = [];
+
+    public HitRate BilateralHitRate(int top) => LocalisationMetrics.HitRate(BilateralCases, top);
+
+    public FrocCurve BilateralFroc() => LocalisationMetrics.Froc(BilateralCases);
+
     /// <summary>What scored the windows.</summary>
     public DetectorKind Detector { get; init; } = DetectorKind.Network;
 

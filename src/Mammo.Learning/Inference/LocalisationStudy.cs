@@ -33,6 +33,15 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     /// <summary>What scores the windows: the run's networks, or a detector of hand-crafted features fitted on the same folds, or both.</summary>
     public DetectorKind Detector { get; init; } = DetectorKind.Network;
 
+    /// <summary>
+    /// Also score every region against the patient's other breast (<see cref="ContralateralScores"/>), which is mapped
+    /// too (it is held out with the scan: the split is by patient), and report those cases beside the plain ones.
+    /// </summary>
+    public bool Bilateral { get; init; }
+
+    /// <summary>The weight of the other breast's log-odds in the bilateral comparison.</summary>
+    public double BilateralWeight { get; init; } = ContralateralScores.DefaultWeight;
+
     /// <summary>Threads for the feature detector's features; 0 for one per core.</summary>
     public int Threads { get; init; }
 
@@ -104,30 +113,64 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 
             var foldOf = scans.ToDictionary(s => s.Scan.FileName, s => s.Fold ?? -1, StringComparer.Ordinal);
             var byFile = scans.ToDictionary(s => s.Scan.FileName, s => s.Scan, StringComparer.Ordinal);
+
+            // A bilateral study also maps each scan's partner (the patient's other film, held out with it), by the same fold model.
+            var partners = Bilateral ? Partners(scans.Select(s => s.Scan)) : new Dictionary<string, Scan>(StringComparer.Ordinal);
+            foreach (var (file, partner) in partners)
+            {
+                foldOf.TryAdd(partner.FileName, foldOf[file]);
+            }
+
+            var needed = byFile.Keys.Concat(partners.Values.Select(p => p.FileName)).ToHashSet(StringComparer.Ordinal);
+            var maps = new Dictionary<string, (HeatmapResult Map, BreastBounds? Bounds, int Height, int Width)>(StringComparer.Ordinal);
             var cases = new List<LocalisationCase>();
             var relative = new List<LocalisationCase>();
             var random = new List<LocalisationCase>();
             var seconds = 0.0;
-            foreach (var file in _dataset.Source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken))
+
+            // With a partner to compare against, more regions are kept for the comparison to re-rank.
+            var kept = Bilateral ? RegionsPerScan * BilateralCandidates : RegionsPerScan;
+            foreach (var file in _dataset.Source.ReadScanFiles(needed, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var scan = byFile[file.FileName];
                 var image = _dataset.Source.Decode(file);
-                var lesions = scan.Lesions.Where(l => l.Location is not null).Select(l => l.Location!.Value).ToList();
-                var map = models[foldOf[file.FileName]].Compute(image, RegionsPerScan);
+                var map = models[foldOf[file.FileName]].Compute(image, kept);
                 seconds += map.Seconds;
-                cases.Add(new LocalisationCase(scan.Id, lesions, map.Top));
+                var mask = BreastMask.Compute(image);
+                if (Bilateral)
+                {
+                    maps[file.FileName] = (map, BreastBounds.Of(mask), image.Height, image.Width);
+                }
+
+                if (!byFile.TryGetValue(file.FileName, out var scan))
+                {
+                    continue;
+                }
+
+                var lesions = scan.Lesions.Where(l => l.Location is not null).Select(l => l.Location!.Value).ToList();
+                cases.Add(new LocalisationCase(scan.Id, lesions, [.. map.Top.Take(RegionsPerScan)]));
                 relative.Add(ScanRelativeScores.Of(cases[^1], map.TissueMedian));
 
                 // Seeded per scan, so the baseline does not depend on the order the archive yields scans in.
                 var generator = new Random(SeedSequence.Derive(Seed, scan.Number));
-                var mask = BreastMask.Compute(image);
                 for (var repeat = 0; repeat < RandomRepeats; repeat++)
                 {
                     random.Add(new LocalisationCase(scan.Id, lesions, RandomRegions.Draw(mask, Radii, RegionsPerScan, generator, MinimumInside)));
                 }
 
                 progress?.Report(cases.Count);
+            }
+
+            var bilateral = new List<LocalisationCase>();
+            var comparison = new ContralateralScores(BilateralWeight);
+            foreach (var c in Bilateral ? cases : [])
+            {
+                var file = scans.Single(s => s.Scan.Id == c.ScanId).Scan.FileName;
+                var own = maps[file];
+                var regions = partners.TryGetValue(file, out var partner) && maps.TryGetValue(partner.FileName, out var other) && own.Bounds is { } from && other.Bounds is { } to
+                    ? comparison.Rescore(own.Map.Top, RegionsPerScan, other.Map, other.Height, other.Width, new ContralateralMapping(from, to))
+                    : [.. own.Map.Top.Take(RegionsPerScan).Select(r => r with { Score = ScanRelativeScores.LogOdds(r.Score) - (BilateralWeight * ScanRelativeScores.LogOdds(own.Map.TissueMedian)) })];
+                bilateral.Add(c with { Regions = regions });
             }
 
             return new LocalisationResult(
@@ -141,6 +184,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             {
                 ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 Detector = Detector,
+                BilateralCases = [.. bilateral.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 FeatureAuc = heldOut.Count == 0 ? null : Bootstrap.Auc([.. heldOut.Select(h => h.Positive ? 1 : 0)], [.. heldOut.Select(h => h.Score)], seed: Seed),
             };
         }
@@ -148,6 +192,18 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         {
             owned.ForEach(m => m.Dispose());
         }
+    }
+
+    // How many times RegionsPerScan the bilateral comparison re-ranks: a region just outside the top ten may be the lesion the other breast lacks.
+    private const int BilateralCandidates = 3;
+
+    // Each scan's partner: the one other film of its patient; a patient with one film or more than two has none.
+    private Dictionary<string, Scan> Partners(IEnumerable<Scan> scans)
+    {
+        var byPatient = _dataset.Scans.ToLookup(s => s.Patient);
+        return scans.Select(s => (s.FileName, Others: byPatient[s.Patient].Where(p => p.FileName != s.FileName).ToList()))
+            .Where(x => x.Others.Count == 1)
+            .ToDictionary(x => x.FileName, x => x.Others[0], StringComparer.Ordinal);
     }
 
     // The run's units planned again from its config (RunSplit makes the split training made), checked against the

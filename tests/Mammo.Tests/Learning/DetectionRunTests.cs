@@ -3,6 +3,7 @@ using Mammo.Evaluation;
 using Mammo.Imaging;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Localisation;
 using Mammo.Runs;
 using Mammo.Sampling;
 using Mammo.Tests.TestSupport;
@@ -113,7 +114,7 @@ public sealed class DetectionRunTests : IDisposable
         var folder = Train();
         var config = folder.ReadConfig();
         var split = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
-        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 2, Detector = DetectorKind.Features, Threads = 1 };
+        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 2, Detector = DetectorKind.Features, Threads = 1, Bilateral = true };
         var result = study.Run();
 
         Assert.Equal(DetectorKind.Features, result.Detector);
@@ -132,7 +133,17 @@ public sealed class DetectionRunTests : IDisposable
             var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
             using var features = new CropByCropScorer(detector, config.PatchSize);
             Assert.Equal(new ScanHeatmap(features, 1).Compute(image, 3).Top, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
+
+            // Against the other breast: the patient's normal film (mdb002 for mdb001), mapped by the same fold's detector.
+            var partner = _dataset.Scans.Single(s => s.Patient == scan.Patient && s.Id != scan.Id);
+            var partnerImage = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { partner.FileName }).Single());
+            var (own, other) = (new ScanHeatmap(features, 1).Compute(image, 9), new ScanHeatmap(features, 1).Compute(partnerImage, 9));
+            var mapping = new ContralateralMapping(BreastBounds.Of(BreastMask.Compute(image))!, BreastBounds.Of(BreastMask.Compute(partnerImage))!);
+            var expected = new ContralateralScores().Rescore(own.Top, 3, other, partnerImage.Height, partnerImage.Width, mapping);
+            Assert.Equal(expected, result.BilateralCases.Single(c => c.ScanId == scan.Id).Regions);
         }
+
+        Assert.Equal(result.Cases.Select(c => (c.ScanId, c.Lesions.Count)), result.BilateralCases.Select(c => (c.ScanId, c.Lesions.Count)));
     }
 
     [Fact]
