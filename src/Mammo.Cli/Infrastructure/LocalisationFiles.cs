@@ -34,7 +34,7 @@ public static class LocalisationFiles
             File.WriteAllText(Path.Combine(folder, "localisation.json"), Json.Serialize(Summary(run, result, froc, chance)) + "\n");
             File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance, result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc() : null, result.BilateralCases.Count > 0 ? result.BilateralFroc() : null));
             File.WriteAllText(Path.Combine(folder, "regions.csv"), RegionsCsv(result.Cases));
-            File.WriteAllBytes(Path.Combine(folder, "froc.png"), FrocFigure.RenderPng(froc, chance, title));
+            File.WriteAllBytes(Path.Combine(folder, "froc.png"), FrocFigure.RenderPng(froc, chance, title, result.BilateralCases.Count > 0 ? result.BilateralFroc() : null));
         });
     }
 

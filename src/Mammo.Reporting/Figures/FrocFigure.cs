@@ -14,13 +14,22 @@ public static class FrocFigure
 
     public static Color ChanceColor { get; } = Color.FromHex("#808080");
 
-    public static byte[] RenderPng(FrocCurve model, FrocCurve chance, string title, int widthPx = 800, int heightPx = 560)
+    /// <summary>The same regions scored against the other breast: orange, apart from blue and grey for every reader.</summary>
+    public static Color BilateralColor { get; } = Color.FromHex("#D55E00");
+
+    /// <param name="bilateral">The same detector's regions scored against the patient's other breast, drawn when given.</param>
+    public static byte[] RenderPng(FrocCurve model, FrocCurve chance, string title, FrocCurve? bilateral = null, int widthPx = 800, int heightPx = 560)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(chance);
         using var plot = new Plot();
         var reach = Math.Max(model.Points[^1].FalsePositivesPerImage, 1e-9);
         AddSteps(plot, model, reach, ModelColor, LinePattern.Solid, $"heat map ({model.Lesions} lesions, {model.Images} scans)");
+        if (bilateral is not null)
+        {
+            AddSteps(plot, bilateral, reach, BilateralColor, LinePattern.Solid, "the same, scored against the other breast");
+        }
+
         AddSteps(plot, chance, reach, ChanceColor, LinePattern.Dashed, "random regions in the breast");
         plot.Axes.SetLimits(0, reach, 0, 1.02);
         plot.XLabel("false-positive regions per scan");

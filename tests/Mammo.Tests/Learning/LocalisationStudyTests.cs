@@ -98,6 +98,28 @@ public sealed class LocalisationStudyTests : IDisposable
     }
 
     [Fact]
+    public void A_bilateral_study_writes_its_rates_and_curve_beside_the_plain_ones()
+    {
+        var folder = Run(EvaluationProtocol.Patient, "bilateral");
+        var plain = Study(folder).Run();
+        var result = new LocalisationStudy(folder, _dataset) { Radii = [12, 24], RegionsPerScan = 5, RandomRepeats = 3, MinimumInside = 0, Bilateral = true }.Run();
+        var output = _folder.File("localisation-bilateral");
+
+        LocalisationFiles.Write(output, false, folder, result, "FROC");
+
+        // The plain cases are unchanged; the bilateral ones are the same scans, their regions drawn from the same heat maps.
+        Assert.Equal(plain.Cases.Select(c => (c.ScanId, c.Regions.ToList())), result.Cases.Select(c => (c.ScanId, c.Regions.ToList())));
+        Assert.Equal(result.Cases.Select(c => c.ScanId), result.BilateralCases.Select(c => c.ScanId));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "localisation.json")));
+        var found = result.BilateralCases.Sum(c => c.Lesions.Count(l => c.Regions.Count > 0 && c.Regions[0].Contains(l)));
+        Assert.Equal((double)found / result.BilateralCases.Sum(c => c.Lesions.Count), json.RootElement.GetProperty("hit_rates")[0].GetProperty("bilateral_rate").GetDouble(), 12);
+        var froc = File.ReadAllLines(Path.Combine(output, "froc.csv"));
+        Assert.Equal(result.BilateralFroc().Points.Count, froc.Count(l => l.StartsWith("bilateral,", StringComparison.Ordinal)));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("feature_auc").ValueKind);
+        Assert.Equal("network", json.RootElement.GetProperty("detector").GetString());
+    }
+
+    [Fact]
     public void The_written_study_holds_the_summary_both_curves_every_region_and_a_plot()
     {
         var folder = Run(EvaluationProtocol.Patient, "files");
