@@ -80,6 +80,11 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         var task = ClassificationTask.Parse(config.Task);
         var models = new Dictionary<int, ScanHeatmap>();
         var owned = new List<IDisposable>();
+        if (Detector != DetectorKind.Network && task.ClassCount != 2)
+        {
+            throw new MammoDataException($"{_run.Path}: task '{task.Name}' has {task.ClassCount} classes; a feature detector separates two (a lesion task, normal-abnormal or detect)");
+        }
+
         var units = Detector == DetectorKind.Network ? null : PlannedUnits(config);
         var heldOut = new List<(bool Positive, double Score)>();
         try
@@ -167,6 +172,8 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             {
                 var file = scans.Single(s => s.Scan.Id == c.ScanId).Scan.FileName;
                 var own = maps[file];
+
+                // A scan without a partner (or a blank one) is scored against its own median window, so its scores stay on the same scale.
                 var regions = partners.TryGetValue(file, out var partner) && maps.TryGetValue(partner.FileName, out var other) && own.Bounds is { } from && other.Bounds is { } to
                     ? comparison.Rescore(own.Map.Top, RegionsPerScan, other.Map, other.Height, other.Width, new ContralateralMapping(from, to))
                     : [.. own.Map.Top.Take(RegionsPerScan).Select(r => r with { Score = ScanRelativeScores.LogOdds(r.Score) - (BilateralWeight * ScanRelativeScores.LogOdds(own.Map.TissueMedian)) })];
