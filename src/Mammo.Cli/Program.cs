@@ -94,7 +94,8 @@ public static class Program
                 .WithExample("serve", "--host", "0.0.0.0", "--port", "8080");
             config.AddCommand<LocaliseCommand>("localise")
                 .WithDescription("Map every held-out abnormal scan of a run and measure how often its top regions hit a lesion (top-k, FROC), beside random regions.")
-                .WithExample("localise", "runs/normal-abnormal-cv-weights-keras-s0");
+                .WithExample("localise", "runs/normal-abnormal-cv-weights-keras-s0")
+                .WithExample("localise", "runs/detect-cv", "--detector", "combined");
         });
 
         try
