@@ -2,6 +2,7 @@ using System.Globalization;
 using Mammo.Cli.Infrastructure;
 using Mammo.Learning.Inference;
 using Mammo.Learning.Training;
+using Mammo.Localisation;
 using Mammo.Runs;
 using Mammo.Storage;
 using Spectre.Console;
@@ -48,36 +49,28 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{froc.Lesions} lesions on {froc.Images} held-out scans ({config.Task}, {config.Protocol.ToString().ToLowerInvariant()})"))
             .AddColumn("measure").AddColumn(new TableColumn($"heat map ({detector})").RightAligned()).AddColumn(new TableColumn($"random (×{settings.Repeats})").RightAligned());
-        foreach (var top in LocalisationFiles.Tops)
-        {
-            var (hit, random) = (result.HitRate(top), result.RandomHitRate(top));
-            table.AddRow($"lesion centre in top {top}", $"{hit.Rate:0.000} ({hit.Hits}/{hit.Lesions})", random.Rate.ToString("0.000", CultureInfo.InvariantCulture));
-        }
 
-        foreach (var rate in LocalisationFiles.FalsePositiveRates)
+        // One block of rows per way of scoring the regions; the random column only beside the plain heat map.
+        static string Rate(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+        void Rows(string topLabel, Func<int, HitRate>? hits, string rateLabel, FrocCurve curve, bool withRandom)
         {
-            table.AddRow($"sensitivity at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", froc.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), chance.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture));
-        }
-
-        var relative = result.ScanRelativeFroc();
-        foreach (var rate in LocalisationFiles.FalsePositiveRates)
-        {
-            table.AddRow($"… scores relative to the scan, at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", relative.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), string.Empty);
-        }
-
-        if (result.BilateralCases.Count > 0)
-        {
-            foreach (var top in LocalisationFiles.Tops)
+            foreach (var top in hits is null ? [] : LocalisationFiles.Tops)
             {
-                var hit = result.BilateralHitRate(top);
-                table.AddRow($"… against the other breast, top {top}", $"{hit.Rate:0.000} ({hit.Hits}/{hit.Lesions})", string.Empty);
+                var hit = hits!(top);
+                table.AddRow($"{topLabel} {top}", $"{Rate(hit.Rate)} ({hit.Hits}/{hit.Lesions})", withRandom ? Rate(result.RandomHitRate(top).Rate) : string.Empty);
             }
 
-            var bilateral = result.BilateralFroc();
             foreach (var rate in LocalisationFiles.FalsePositiveRates)
             {
-                table.AddRow($"… against the other breast, at {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", bilateral.SensitivityAt(rate).ToString("0.000", CultureInfo.InvariantCulture), string.Empty);
+                table.AddRow($"{rateLabel} {rate.ToString(CultureInfo.InvariantCulture)} FP/scan", Rate(curve.SensitivityAt(rate)), withRandom ? Rate(chance.SensitivityAt(rate)) : string.Empty);
             }
+        }
+
+        Rows("lesion centre in top", result.HitRate, "sensitivity at", froc, withRandom: true);
+        Rows(string.Empty, null, "… scores relative to the scan, at", result.ScanRelativeFroc(), withRandom: false);
+        if (result.BilateralCases.Count > 0)
+        {
+            Rows("… against the other breast, top", result.BilateralHitRate, "… against the other breast, at", result.BilateralFroc(), withRandom: false);
         }
 
         console.Write(table);

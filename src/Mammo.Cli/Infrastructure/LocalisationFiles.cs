@@ -29,36 +29,34 @@ public static class LocalisationFiles
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
         var (froc, chance) = (result.Froc(), result.RandomFroc());
+        var relative = result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc() : null;
+        var bilateral = result.BilateralCases.Count > 0 ? result.BilateralFroc() : null;
         AtomicOutput.WriteFolder(output, overwrite, OutputKind.Localisation, folder =>
         {
-            File.WriteAllText(Path.Combine(folder, "localisation.json"), Json.Serialize(Summary(run, result, froc, chance)) + "\n");
-            File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance, result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc() : null, result.BilateralCases.Count > 0 ? result.BilateralFroc() : null));
+            File.WriteAllText(Path.Combine(folder, "localisation.json"), Json.Serialize(Summary(run, result, froc, chance, relative, bilateral)) + "\n");
+            File.WriteAllText(Path.Combine(folder, "froc.csv"), FrocCsv(froc, chance, relative, bilateral));
             File.WriteAllText(Path.Combine(folder, "regions.csv"), RegionsCsv(result.Cases));
-            File.WriteAllBytes(Path.Combine(folder, "froc.png"), FrocFigure.RenderPng(froc, chance, title, result.BilateralCases.Count > 0 ? result.BilateralFroc() : null));
+            File.WriteAllBytes(Path.Combine(folder, "froc.png"), FrocFigure.RenderPng(froc, chance, title, bilateral));
         });
     }
 
-    private static object Summary(RunFolder run, LocalisationResult result, FrocCurve froc, FrocCurve chance)
+    private static object Summary(RunFolder run, LocalisationResult result, FrocCurve froc, FrocCurve chance, FrocCurve? relative, FrocCurve? bilateral) => new
     {
-        var bilateral = result.BilateralCases.Count > 0;
-        return new
-        {
-            Run = run.Path,
-            result.Task,
-            Protocol = result.Protocol.ToString().ToLowerInvariant(),
-            Detector = EnumNames.Of(result.Detector),
-            FeatureAuc = result.FeatureAuc is { } auc ? new { auc.Estimate, auc.Lower, auc.Upper } : null,
-            result.Radii,
-            RegionsPerScan = result.Cases.Max(c => c.Regions.Count),
-            Scans = froc.Images,
-            froc.Lesions,
-            result.RandomRepeats,
-            HeatmapSeconds = result.Seconds,
-            HitRates = Tops.Select(t => new { Top = t, result.HitRate(t).Hits, result.HitRate(t).Rate, RandomRate = result.RandomHitRate(t).Rate, BilateralRate = bilateral ? result.BilateralHitRate(t).Rate : (double?)null }),
-            Sensitivity = FalsePositiveRates.Select(r => new { FalsePositivesPerScan = r, HeatMap = froc.SensitivityAt(r), ScanRelative = result.ScanRelativeCases.Count > 0 ? result.ScanRelativeFroc().SensitivityAt(r) : (double?)null, Bilateral = bilateral ? result.BilateralFroc().SensitivityAt(r) : (double?)null, Random = chance.SensitivityAt(r) }),
-            Definitions = "a lesion is found when its centre lies inside a region; a region holding no lesion centre is a false positive; random regions: uniform breast pixels, the same radii and suppression; scan_relative: the same regions scored by log-odds minus the log-odds of their scan's median window; bilateral: the best regions re-ranked by log-odds minus half the log-odds of the best window of the patient's other breast near the mirrored point",
-        };
-    }
+        Run = run.Path,
+        result.Task,
+        Protocol = result.Protocol.ToString().ToLowerInvariant(),
+        Detector = EnumNames.Of(result.Detector),
+        FeatureAuc = result.FeatureAuc is { } auc ? new { auc.Estimate, auc.Lower, auc.Upper } : null,
+        result.Radii,
+        RegionsPerScan = result.Cases.Max(c => c.Regions.Count),
+        Scans = froc.Images,
+        froc.Lesions,
+        result.RandomRepeats,
+        HeatmapSeconds = result.Seconds,
+        HitRates = Tops.Select(t => new { Top = t, result.HitRate(t).Hits, result.HitRate(t).Rate, RandomRate = result.RandomHitRate(t).Rate, BilateralRate = bilateral is null ? (double?)null : result.BilateralHitRate(t).Rate }),
+        Sensitivity = FalsePositiveRates.Select(r => new { FalsePositivesPerScan = r, HeatMap = froc.SensitivityAt(r), ScanRelative = relative?.SensitivityAt(r), Bilateral = bilateral?.SensitivityAt(r), Random = chance.SensitivityAt(r) }),
+        Definitions = "a lesion is found when its centre lies inside a region; a region holding no lesion centre is a false positive; random regions: uniform breast pixels, the same radii and suppression; scan_relative: the same regions scored by log-odds minus the log-odds of their scan's median window; bilateral: the best regions re-ranked by log-odds minus half the log-odds of the best window of the patient's other breast near the mirrored point",
+    };
 
     private static string FrocCsv(FrocCurve froc, FrocCurve chance, FrocCurve? relative, FrocCurve? bilateral)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Mammo.Baselines;
 using Mammo.Data;
 using Mammo.Learning.Baselines;
@@ -53,16 +52,16 @@ public sealed class FeatureDetector : IPatchScorer
     }
 
     /// <summary>
-    /// Fits on <paramref name="samples"/> (a unit's training and validation parts, say), each cut once from its scan
-    /// (<see cref="Cut"/>): no augmented copies, as the features baseline fits.
+    /// Fits on <paramref name="samples"/> (a unit's training and validation parts, say), each as <see cref="Cut"/> cut it:
+    /// one region per sample, no augmented copies, as the features baseline fits.
     /// </summary>
-    /// <exception cref="MammoDataException">A scan is missing or unreadable.</exception>
-    public static FeatureDetector Fit(Dataset dataset, RunConfig config, IReadOnlyList<Sample> samples, int threads = 0, CancellationToken cancellationToken = default)
+    /// <param name="cut">Each sample's region by sample id; it may hold more samples than these.</param>
+    public static FeatureDetector Fit(IReadOnlyDictionary<string, byte[]> cut, RunConfig config, IReadOnlyList<Sample> samples, int threads = 0)
     {
+        ArgumentNullException.ThrowIfNull(cut);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(samples);
         var task = ClassificationTask.Parse(config.Task);
-        var cut = Cut(dataset, config, samples, threads, cancellationToken);
         return Fit([.. samples.Select(s => cut[s.Id])], [.. samples.Select(s => s.Label == task.PositiveClass)], task.ClassNames, task.PositiveClass, config.PatchSize, threads);
     }
 
@@ -73,27 +72,8 @@ public sealed class FeatureDetector : IPatchScorer
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(samples);
-        var extractor = config.Preprocessing.Extractor(config.Seed);
-        var byFile = samples.GroupBy(s => s.Origin.Scan.FileName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var cut = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        var files = Partitioner.Create(dataset.Source.ReadScanFiles(byFile.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(files, parallel, file =>
-        {
-            var image = dataset.Source.DecodeScan(file);
-            foreach (var sample in byFile[file.FileName])
-            {
-                cut[sample.Id] = extractor.Cut(image, sample.Origin);
-            }
-        });
-
-        var missing = samples.Where(s => !cut.ContainsKey(s.Id)).Select(s => s.Origin.Scan.FileName).Distinct().ToList();
-        if (missing.Count > 0)
-        {
-            throw new MammoDataException($"{dataset.Source.Path}: {string.Join(", ", missing.Take(5))} could not be read{(missing.Count > 5 ? $" (and {missing.Count - 5} more)" : string.Empty)}");
-        }
-
-        return cut;
+        var regions = config.Preprocessing.Extractor(config.Seed, threads).CutEach(dataset.Source, [.. samples.Select(s => s.Origin)], cancellationToken);
+        return samples.Select((s, i) => (s.Id, Pixels: regions[i])).ToDictionary(x => x.Id, x => x.Pixels, StringComparer.Ordinal);
     }
 
     public double[][] Predict(IReadOnlyList<byte[]> patches)

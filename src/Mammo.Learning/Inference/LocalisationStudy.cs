@@ -85,7 +85,11 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             throw new MammoDataException($"{_run.Path}: task '{task.Name}' has {task.ClassCount} classes; a feature detector separates two (a lesion task, normal-abnormal or detect)");
         }
 
-        var units = Detector == DetectorKind.Network ? null : PlannedUnits(config);
+        var planned = Detector == DetectorKind.Network ? null : ConfirmedSplit(config);
+        var units = planned?.Units;
+
+        // Every sample's region is cut once; each fold then fits on its own training and validation regions.
+        var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, planned.Samples, Threads, cancellationToken);
         var heldOut = new List<(bool Positive, double Score)>();
         try
         {
@@ -106,9 +110,8 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 
                 // The features are fitted where the fold's network was (training and validation parts) and never see its test patients.
                 var unit = units.Single(u => u.Fold == fold);
-                var detector = FeatureDetector.Fit(_dataset, config, [.. unit.Train, .. unit.Validation], Threads, cancellationToken);
-                var test = FeatureDetector.Cut(_dataset, config, unit.Test, Threads, cancellationToken);
-                var scores = detector.Predict([.. unit.Test.Select(s => test[s.Id])]);
+                var detector = FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads);
+                var scores = detector.Predict([.. unit.Test.Select(s => cut![s.Id])]);
                 heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
                 IDenseScorer features = new CropByCropScorer(detector, config.PatchSize);
                 IDenseScorer scorer = model is null ? features : new LogOddsMeanScorer(model.DenseScorer(), features);
@@ -166,11 +169,12 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 progress?.Report(cases.Count);
             }
 
+            var fileOf = scans.ToDictionary(s => s.Scan.Id, s => s.Scan.FileName, StringComparer.Ordinal);
             var bilateral = new List<LocalisationCase>();
             var comparison = new ContralateralScores(BilateralWeight);
             foreach (var c in Bilateral ? cases : [])
             {
-                var file = scans.Single(s => s.Scan.Id == c.ScanId).Scan.FileName;
+                var file = fileOf[c.ScanId];
                 var own = maps[file];
 
                 // A scan without a partner (or a blank one) is scored against its own median window, so its scores stay on the same scale.
@@ -215,14 +219,14 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 
     // The run's units planned again from its config (RunSplit makes the split training made), checked against the
     // split.csv it wrote: a detector fitted on another split would have seen test patients.
-    private IReadOnlyList<EvaluationUnit> PlannedUnits(RunConfig config)
+    private PlannedSplit ConfirmedSplit(RunConfig config)
     {
         var file = _run.File(SplitManifest.FileName);
         var written = SplitManifest.Read(Storage.InputFile.ReadText(file, Storage.InputFile.MaxCsvBytes), file)
             .Where(r => r.Split == DataSplit.Test)
             .ToLookup(r => r.Fold, r => r.SampleId);
-        var units = RunSplit.Plan(_dataset, config).Units;
-        foreach (var unit in units)
+        var planned = RunSplit.Plan(_dataset, config);
+        foreach (var unit in planned.Units)
         {
             if (!unit.Test.Select(s => s.Id).ToHashSet(StringComparer.Ordinal).SetEquals(written[unit.Fold]))
             {
@@ -230,6 +234,6 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             }
         }
 
-        return units;
+        return planned;
     }
 }

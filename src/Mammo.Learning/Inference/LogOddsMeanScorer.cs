@@ -30,7 +30,7 @@ public sealed class LogOddsMeanScorer : IDenseScorer
         var combined = new float[a.Length];
         for (var i = 0; i < a.Length; i++)
         {
-            combined[i] = (float)Sigmoid((Logit(a[i]) + Logit(b[i])) / 2);
+            combined[i] = (float)Sigmoid((ScanRelativeScores.LogOdds(a[i]) + ScanRelativeScores.LogOdds(b[i])) / 2);
         }
 
         return combined;
@@ -40,13 +40,6 @@ public sealed class LogOddsMeanScorer : IDenseScorer
     {
         _first.Dispose();
         _second.Dispose();
-    }
-
-    // Clamped so a probability that rounded to 0 or 1 in float gives a finite log-odds.
-    private static double Logit(float p)
-    {
-        var q = Math.Clamp((double)p, 1e-7, 1 - 1e-7);
-        return Math.Log(q / (1 - q));
     }
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));

@@ -126,12 +126,23 @@ public sealed class PatchExtractor
     /// </summary>
     public IReadOnlyList<Patch> Extract(DatasetSource source, PatchPlan plan, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(plan);
-        var byFile = plan.Origins.Select((o, i) => (Origin: o, Index: i))
+        return [.. CutAll(source, plan.Origins, (origin, pixels) => Augment(origin, pixels).ToArray(), progress, cancellationToken).SelectMany(r => r)];
+    }
+
+    /// <summary>Each region cut once, as <see cref="Extract"/> cuts it before augmenting, in the order given; each scan read once, in parallel.</summary>
+    public IReadOnlyList<byte[]> CutEach(DatasetSource source, IReadOnlyList<PatchOrigin> origins, CancellationToken cancellationToken = default) =>
+        CutAll(source, origins, (_, pixels) => pixels, null, cancellationToken);
+
+    private T[] CutAll<T>(DatasetSource source, IReadOnlyList<PatchOrigin> origins, Func<PatchOrigin, byte[], T> finish, IProgress<int>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(origins);
+        var byFile = origins.Select((o, i) => (Origin: o, Index: i))
             .GroupBy(x => x.Origin.Scan.FileName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var results = new Patch[plan.Origins.Count][];
+        var results = new T[origins.Count];
         var done = 0;
         var parallel = new ParallelOptions
         {
@@ -144,19 +155,19 @@ public sealed class PatchExtractor
             var image = source.DecodeScan(file);
             foreach (var (origin, index) in byFile[file.FileName])
             {
-                results[index] = [.. Augment(origin, Cut(image, origin))];
+                results[index] = finish(origin, Cut(image, origin));
             }
 
             progress?.Report(Interlocked.Increment(ref done));
         });
 
-        var missing = plan.Origins.Where((_, i) => results[i] is null).Select(o => o.Scan.FileName).Distinct().ToList();
+        var missing = origins.Where((_, i) => results[i] is null).Select(o => o.Scan.FileName).Distinct().ToList();
         if (missing.Count > 0)
         {
             throw new MammoDataException($"{source.Path}: {string.Join(", ", missing.Take(5))} could not be read{(missing.Count > 5 ? $" (and {missing.Count - 5} more)" : string.Empty)}");
         }
 
-        return [.. results.SelectMany(r => r)];
+        return results;
     }
 
     private static (int Left, int Top, int Side) Square(int width, int height, double x, double y, double radius)

@@ -166,5 +166,10 @@ public class PatchExtractorTests
         var (row, column, _) = BrightCentroid(first.Pixels, 16);
         Assert.InRange(row, 7, 9);
         Assert.InRange(column, 7, 9);
+
+        // Cut once each, in the order asked (here reversed): the region Extract augments, its identity variant.
+        var reversed = plan.Origins.Reverse().ToList();
+        var cut = extractor.CutEach(dataset.Source, reversed);
+        Assert.Equal(reversed.Select(o => patches.Single(p => p.Origin == o && p.Variant.Transform == DihedralTransform.Identity).Pixels), cut);
     }
 }

@@ -129,7 +129,7 @@ public sealed class DetectionRunTests : IDisposable
         {
             var fit = split.Where(r => r.Fold == fold && r.Split != DataSplit.Test).Select(r => samples[r.SampleId]).ToList();
             Assert.DoesNotContain(fit, s => s.Patient == scan.Patient);
-            var detector = FeatureDetector.Fit(_dataset, config, fit, threads: 1);
+            var detector = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1);
             var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
             using var features = new CropByCropScorer(detector, config.PatchSize);
             Assert.Equal(new ScanHeatmap(features, 1).Compute(image, 3).Top, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
@@ -156,7 +156,8 @@ public sealed class DetectionRunTests : IDisposable
 
         var (scan, fold) = study.HeldOutScans()[0];
         var unit = RunSplit.Plan(_dataset, config).Units.Single(u => u.Fold == fold);
-        var detector = FeatureDetector.Fit(_dataset, config, [.. unit.Train, .. unit.Validation], threads: 1);
+        List<Sample> fit = [.. unit.Train, .. unit.Validation];
+        var detector = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1);
         using var network = TrainedModel.LoadFold(folder, fold!.Value);
         using var combined = new LogOddsMeanScorer(network.DenseScorer(), new CropByCropScorer(detector, config.PatchSize));
         var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
