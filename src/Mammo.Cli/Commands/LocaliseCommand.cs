@@ -76,7 +76,8 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         console.Write(table);
         if (result.FeatureAuc is { } auc)
         {
-            console.MarkupLine(Markup.Escape($"feature detector, held-out AUC on the run's test samples: {auc.Estimate:0.000} ({auc.Lower:0.000}–{auc.Upper:0.000})"));
+            var fits = result.FeaturesStored ? "the run's own fits" : "fitted here on each fold's training and validation samples (the run has no feature-detector.json)";
+            console.MarkupLine(Markup.Escape($"feature detector ({fits}), held-out AUC on the run's test samples: {auc.Estimate:0.000} ({auc.Lower:0.000}–{auc.Upper:0.000})"));
         }
 
         console.MarkupLine($"wrote {Markup.Escape(output)} (heat maps {result.Seconds:0.0} s, {result.Seconds / froc.Images:0.00} s per scan)");

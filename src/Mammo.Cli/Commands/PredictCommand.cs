@@ -46,15 +46,20 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var assignment = batch || config.Leaky ? null : HeldOutAssignment.Find(run, settings.Image);
         using var model = assignment is { HeldOut: true, Fold: { } fold } ? TrainedModel.LoadFold(run, fold) : TrainedModel.Load(run);
         var standing = HeldOutPerformance.Read(run);
+
+        // The stored feature detector scores for the same model the network does: the fold's, or every fold's averaged.
+        var features = settings.Detector == DetectorKind.Network ? null
+            : FeatureDetectorFile.For(run, config, assignment is { HeldOut: true } ? assignment.Fold : null)
+              ?? throw new Mammo.Data.MammoDataException($"{run.File(RunFolder.FeatureDetectorFile)}: missing; a detect run trained by this Mammo stores its feature detector there (task '{config.Task}' here): use --detector network, or train the detect run again");
         if (batch)
         {
-            return Batch(settings, model, standing, output!, limits, cancellationToken);
+            return Batch(settings, model, features, standing, output!, limits, cancellationToken);
         }
 
         var image = ScanImageReader.Read(settings.Image, limits);
         if (mode == PredictMode.Heatmap)
         {
-            return Heatmap(settings, model, standing, assignment, image, output!);
+            return Heatmap(settings, model, features, standing, assignment, image, output!);
         }
 
         var (x, y, r) = settings.At!.Value;
@@ -127,11 +132,26 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         return 0;
     }
 
-    // One ONNX Runtime session serves every scan of a batch; libtorch's fully convolutional copy is made per scan.
-    private static ScanHeatmap Heatmap(TrainedModel model, IDenseScorer? onnx, PredictSettings settings) =>
-        onnx is null
+    // What scores the windows: one ONNX Runtime session for every scan of a batch, or (null) libtorch's fully
+    // convolutional copy made per scan; the stored feature detector alone, or beside the network by mean log-odds.
+    private static IDenseScorer? Windows(PredictSettings settings, TrainedModel model, FeatureDetector? features)
+    {
+        var network = settings.Detector == DetectorKind.Features ? null
+            : settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run))
+            : features is null ? null : model.DenseScorer();
+        if (features is null)
+        {
+            return network;
+        }
+
+        IDenseScorer windows = new CropByCropScorer(features, model.Config.PatchSize);
+        return network is null ? windows : new LogOddsMeanScorer(network, windows);
+    }
+
+    private static ScanHeatmap Heatmap(TrainedModel model, IDenseScorer? windows, PredictSettings settings) =>
+        windows is null
             ? new ScanHeatmap(model) { Radii = settings.Radii, MinimumInside = settings.MinimumInside }
-            : new ScanHeatmap(onnx, model.Task.PositiveClass, model.Config.Preprocessing) { Radii = settings.Radii, MinimumInside = settings.MinimumInside };
+            : new ScanHeatmap(windows, model.Task.PositiveClass, model.Config.Preprocessing) { Radii = settings.Radii, MinimumInside = settings.MinimumInside };
 
     private void PrintAssignment(HeldOutAssignment? assignment)
     {
@@ -149,7 +169,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // Every answer comes with what the model is worth on patients it never saw, and the yardstick beside it.
-    private void PrintStanding(HeldOutPerformance standing)
+    private void PrintStanding(HeldOutPerformance standing, DetectorKind detector = DetectorKind.Network)
     {
         static string Auc(double? auc, double? lower, double? upper) => auc is { } a
             ? string.Create(CultureInfo.InvariantCulture, $"{a:0.000} (95% CI {lower:0.000}–{upper:0.000})")
@@ -158,6 +178,10 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             ? $"; {name} baseline ({(name == "metadata" ? "abnormality class and radius, no pixels" : "hand-crafted image features")}) {Auc(standing.BaselineAuc, standing.BaselineLower, standing.BaselineUpper)}"
             : string.Empty;
         console.MarkupLine(Markup.Escape($"held-out AUC of this run: {Auc(standing.Auc, standing.AucLower, standing.AucUpper)}{baseline}"));
+        if (detector != DetectorKind.Network)
+        {
+            console.MarkupLine(Markup.Escape($"held-out AUC of its feature detector on the same test regions: {Auc(standing.FeatureDetectorAuc, standing.FeatureDetectorLower, standing.FeatureDetectorUpper)}{(detector == DetectorKind.Combined ? "; the combination is measured by mammo localise (docs/prediction.md)" : string.Empty)}"));
+        }
         if (standing.Leaky)
         {
             console.MarkupLine("[yellow]this model was trained under the leaky protocol (the original study's): its test numbers overstate it, and no honest estimate exists[/]");
@@ -173,13 +197,13 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         }
     }
 
-    private int Heatmap(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
+    private int Heatmap(PredictSettings settings, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
     {
-        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run)) : null;
-        var result = Heatmap(model, onnx, settings).Compute(image, settings.Top);
+        using var windows = Windows(settings, model, features);
+        var result = Heatmap(model, windows, settings).Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
-        var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model";
+        var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model{(settings.Detector == DetectorKind.Network ? string.Empty : $", {EnumNames.Of(settings.Detector)} detector")}";
         AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title)));
         if (settings.Json)
         {
@@ -189,6 +213,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 Image = Path.GetFullPath(settings.Image),
                 Task = model.Task.Name,
                 Score = $"p({positive})",
+                Detector = EnumNames.Of(settings.Detector),
                 Radii = settings.Radii,
                 Overlay = Path.GetFullPath(overlay),
                 result.Seconds,
@@ -211,7 +236,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         console.Write(table);
         console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
         PrintAssignment(assignment);
-        PrintStanding(standing);
+        PrintStanding(standing, settings.Detector);
         PrintHeatmapModel(model);
         return 0;
     }
@@ -226,10 +251,10 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
-    private int Batch(PredictSettings settings, TrainedModel model, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
+    private int Batch(PredictSettings settings, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
-        using var onnx = settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run)) : null;
-        var heatmap = Heatmap(model, onnx, settings);
+        using var windows = Windows(settings, model, features);
+        var heatmap = Heatmap(model, windows, settings);
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
         var (count, images) = ImageFiles(settings.Image, limits, cancellationToken);
         if (count == 0)
@@ -254,7 +279,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         });
         AtomicOutput.WriteAllText(csv, rows.ToString());
         console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images");
-        PrintStanding(standing);
+        PrintStanding(standing, settings.Detector);
         PrintHeatmapModel(model);
         return 0;
     }

@@ -53,6 +53,12 @@ public sealed class PredictSettings : CommandSettings
     [TypeConverter(typeof(RadiiConverter))]
     public IReadOnlyList<double> Radii { get; init; } = null!;
 
+    [CommandOption("--detector <KIND>")]
+    [Description("Without --at, on a detect run: what scores the heat map's windows. network (the run's own), features (the logistic regression on hand-crafted features of each window that the run stored, fitted on the same folds) or combined (the mean of both log-odds: measured best at top 3, docs/prediction.md).")]
+    [DefaultValue("network")]
+    [TypeConverter(typeof(DetectorConverter))]
+    public DetectorKind Detector { get; init; }
+
     [CommandOption("--engine <ENGINE>")]
     [Description("onnx (the run's networks exported in memory and run by ONNX Runtime: measured 2.4× faster for heat maps, the same probabilities within 1e-5) or torch (libtorch, as trained).")]
     [DefaultValue(PredictionEngine.Onnx)]
@@ -101,6 +107,11 @@ public sealed class PredictSettings : CommandSettings
         if (Class is not null && (!Mammo.Data.MiasCodes.TryParseClass(Class.ToUpperInvariant(), out var abnormality) || abnormality == Mammo.Data.AbnormalityClass.Normal))
         {
             return ValidationResult.Error($"--class '{Class}': expected one of CALC, CIRC, SPIC, MISC, ARCH, ASYM");
+        }
+
+        if (Detector != DetectorKind.Network && At is not null)
+        {
+            return ValidationResult.Error("--detector chooses what scores a heat map's windows; with --at the run's network classifies the region");
         }
 
         if (Class is not null && At is null)

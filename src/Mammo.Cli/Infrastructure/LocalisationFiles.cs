@@ -47,6 +47,7 @@ public static class LocalisationFiles
         Protocol = result.Protocol.ToString().ToLowerInvariant(),
         Detector = EnumNames.Of(result.Detector),
         FeatureAuc = result.FeatureAuc is { } auc ? new { auc.Estimate, auc.Lower, auc.Upper } : null,
+        FeaturesStored = result.FeatureAuc is null ? (bool?)null : result.FeaturesStored,
         result.Radii,
         RegionsPerScan = result.Cases.Max(c => c.Regions.Count),
         Scans = froc.Images,

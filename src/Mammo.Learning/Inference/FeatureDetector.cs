@@ -11,17 +11,18 @@ namespace Mammo.Learning.Inference;
 /// <see cref="BaselineRunner"/>'s) on the <see cref="WindowFeatures"/> of each training region, cut exactly as the
 /// run cut its patches. It scores patches like a network, so a heat map (through <see cref="CropByCropScorer"/>)
 /// and <c>mammo localise</c> set it beside the run's own networks on the same folds. Features are computed in
-/// parallel; the fit itself is deterministic.
+/// parallel; the fit itself is deterministic. A detect run stores each unit's fit (<see cref="FeatureDetectorFile"/>);
+/// several fits together score a window by the mean of their probabilities, as a cv run's fold networks do.
 /// </summary>
 public sealed class FeatureDetector : IPatchScorer
 {
-    private readonly LogisticModel _model;
+    private readonly IReadOnlyList<LogisticModel> _models;
     private readonly int _side;
     private readonly int _threads;
 
-    private FeatureDetector(LogisticModel model, IReadOnlyList<string> classNames, int positiveClass, int side, int threads)
+    private FeatureDetector(IReadOnlyList<LogisticModel> models, IReadOnlyList<string> classNames, int positiveClass, int side, int threads)
     {
-        (_model, ClassNames, PositiveClass, _side, _threads) = (model, classNames, positiveClass, side, threads);
+        (_models, ClassNames, PositiveClass, _side, _threads) = (models, classNames, positiveClass, side, threads);
     }
 
     public IReadOnlyList<string> ClassNames { get; }
@@ -48,8 +49,28 @@ public sealed class FeatureDetector : IPatchScorer
         }
 
         var features = Features(patches, side, threads);
-        return new FeatureDetector(LogisticRegression.Fit(features, positive, BaselineRunner.C), classNames, positiveClass, side, threads);
+        return new FeatureDetector([LogisticRegression.Fit(features, positive, BaselineRunner.C)], classNames, positiveClass, side, threads);
     }
+
+    /// <summary>The stored fits of one or more units, scoring together by the mean of their probabilities.</summary>
+    /// <exception cref="ArgumentException">No fits, fits of different window sides or positive classes, or not two classes.</exception>
+    public static FeatureDetector Of(IReadOnlyList<FeatureDetectorModel> models, IReadOnlyList<string> classNames, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(classNames);
+        if (models.Count == 0 || classNames.Count != 2 || models.Any(m => m.Side != models[0].Side || m.PositiveClass != models[0].PositiveClass || m.PositiveClass is < 0 or > 1))
+        {
+            throw new ArgumentException($"{models.Count} feature detector fits for {classNames.Count} classes: need at least one, all of one window side and positive class, and two classes", nameof(models));
+        }
+
+        return new FeatureDetector([.. models.Select(m => m.Model)], classNames, models[0].PositiveClass, models[0].Side, threads);
+    }
+
+    /// <summary>This detector's one fit, as a run stores it for <paramref name="fold"/>.</summary>
+    /// <exception cref="InvalidOperationException">The detector averages several fits.</exception>
+    public FeatureDetectorModel ToModel(int? fold) => _models.Count == 1
+        ? new FeatureDetectorModel(fold, _side, PositiveClass, _models[0])
+        : throw new InvalidOperationException($"this detector averages {_models.Count} fits; store each on its own");
 
     /// <summary>
     /// Fits on <paramref name="samples"/> (a unit's training and validation parts, say), each as <see cref="Cut"/> cut it:
@@ -82,7 +103,7 @@ public sealed class FeatureDetector : IPatchScorer
         var features = Features(patches, _side, _threads);
         return [.. features.Select(f =>
         {
-            var p = _model.Probability(f);
+            var p = _models.Average(m => m.Probability(f));
             var row = new double[2];
             (row[PositiveClass], row[1 - PositiveClass]) = (p, 1 - p);
             return row;

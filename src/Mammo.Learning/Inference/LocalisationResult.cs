@@ -45,6 +45,9 @@ public sealed record LocalisationResult(
     /// </summary>
     public Evaluation.BootstrapInterval? FeatureAuc { get; init; }
 
+    /// <summary>The feature detector's fits were the run's own (<see cref="FeatureDetectorFile"/>), not fitted again by the study.</summary>
+    public bool FeaturesStored { get; init; }
+
     /// <summary>The FROC with scores made comparable across scans by <see cref="ScanRelativeScores"/>.</summary>
     public FrocCurve ScanRelativeFroc() => LocalisationMetrics.Froc(ScanRelativeCases);
 }

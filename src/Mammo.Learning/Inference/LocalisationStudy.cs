@@ -88,8 +88,10 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         var planned = Detector == DetectorKind.Network ? null : ConfirmedSplit(config);
         var units = planned?.Units;
 
-        // Every sample's region is cut once; each fold then fits on its own training and validation regions.
-        var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, planned.Samples, Threads, cancellationToken);
+        // A detect run stores each fold's fit (made at training time on the same regions); an older run's are fitted here.
+        // Either way every needed region is cut once: the test regions for the held-out AUC, and the rest to fit on.
+        var stored = planned is null ? null : FeatureDetectorFile.Read(_run, config);
+        var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, stored is null ? planned.Samples : [.. planned.Units.SelectMany(u => u.Test)], Threads, cancellationToken);
         var heldOut = new List<(bool Positive, double Score)>();
         try
         {
@@ -110,7 +112,9 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 
                 // The features are fitted where the fold's network was (training and validation parts) and never see its test patients.
                 var unit = units.Single(u => u.Fold == fold);
-                var detector = FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads);
+                var detector = stored is null
+                    ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
+                    : FeatureDetectorFile.For(_run, config, fold, Threads)!;
                 var scores = detector.Predict([.. unit.Test.Select(s => cut![s.Id])]);
                 heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
                 IDenseScorer features = new CropByCropScorer(detector, config.PatchSize);
@@ -195,6 +199,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             {
                 ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 Detector = Detector,
+                FeaturesStored = stored is not null,
                 BilateralCases = [.. bilateral.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 FeatureAuc = heldOut.Count == 0 ? null : Bootstrap.Auc([.. heldOut.Select(h => h.Positive ? 1 : 0)], [.. heldOut.Select(h => h.Score)], seed: Seed),
             };

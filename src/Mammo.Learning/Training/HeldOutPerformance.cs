@@ -12,6 +12,15 @@ namespace Mammo.Learning.Training;
 /// </summary>
 public sealed record HeldOutPerformance(double? Auc, double? AucLower, double? AucUpper, bool Leaky, string? BaselineName, double? BaselineAuc, double? BaselineLower, double? BaselineUpper)
 {
+    /// <summary>For a detect run that stores a feature detector: that detector's held-out AUC and 95% interval, on the same test regions.</summary>
+    public double? FeatureDetectorAuc { get; init; }
+
+    /// <summary>The lower end of <see cref="FeatureDetectorAuc"/>'s interval.</summary>
+    public double? FeatureDetectorLower { get; init; }
+
+    /// <summary>The upper end of <see cref="FeatureDetectorAuc"/>'s interval.</summary>
+    public double? FeatureDetectorUpper { get; init; }
+
     /// <summary>The lower end of the network's interval is above 0.5 (and the protocol is honest).</summary>
     public bool BetterThanChance => !Leaky && AucLower is > 0.5;
 
@@ -28,9 +37,15 @@ public sealed record HeldOutPerformance(double? Auc, double? AucLower, double? A
         var test = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("test_tta", out var t) ? t : default;
         var leaky = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("leaky", out var l) && l.ValueKind == JsonValueKind.True;
         var (name, baseline) = Baseline(root);
+        var detector = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("feature_detector", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         return new HeldOutPerformance(
             test.OptionalNumber("auc"), test.OptionalNumber("auc_lower"), test.OptionalNumber("auc_upper"), leaky,
-            name, baseline.OptionalNumber("auc"), baseline.OptionalNumber("auc_lower"), baseline.OptionalNumber("auc_upper"));
+            name, baseline.OptionalNumber("auc"), baseline.OptionalNumber("auc_lower"), baseline.OptionalNumber("auc_upper"))
+        {
+            FeatureDetectorAuc = detector.OptionalNumber("auc"),
+            FeatureDetectorLower = detector.OptionalNumber("auc_lower"),
+            FeatureDetectorUpper = detector.OptionalNumber("auc_upper"),
+        };
     }
 
     private static (string? Name, JsonElement Summary) Baseline(JsonElement root)

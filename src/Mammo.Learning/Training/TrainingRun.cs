@@ -17,6 +17,9 @@ namespace Mammo.Learning.Training;
 /// </summary>
 public sealed class TrainingRun
 {
+    /// <summary>The stored feature detector's name in report.txt's baseline lines.</summary>
+    public const string FeatureDetectorName = "detector";
+
     private readonly RunContext _run;
     private readonly PatchCache? _patches;
 
@@ -104,16 +107,18 @@ public sealed class TrainingRun
         }
 
         var fusion = config.Fusion == FusionKind.Metadata ? Fuse(tta) : null;
+        var detector = Inference.FeatureDetectorFile.Applies(config, task) ? FitFeatureDetector() : null;
         folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(config, task, evaluation, withoutTta, folds?.Aucs, folds?.Mean) with
         {
             Baselines = assessment.Baselines?.ByName(),
             Fusion = fusion,
+            FeatureDetector = detector,
             Calibration = assessment.Calibration,
             ValidationThreshold = assessment.Threshold,
             Calibrated = assessment.Calibrated,
         });
         folder.WriteText(RunFolder.ReportFile, (config.Leaky ? RunMetrics.LeakyWarning + "\n\n" : string.Empty) + evaluation.Report
-            + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format([.. measured.Summaries, .. fusion is null ? Array.Empty<Mammo.Baselines.BaselineSummary>() : [fusion]]) : string.Empty));
+            + (assessment.Baselines is { } measured ? "\n" + Mammo.Baselines.BaselineReportText.Format([.. measured.Summaries, .. new[] { fusion, detector }.OfType<Mammo.Baselines.BaselineSummary>()]) : string.Empty));
         folder.WriteStatus(RunStatus.Complete, $"{tta.Count} test predictions");
         _run.Log($"complete: AUC {RunContext.Format(evaluation.Auc)}, accuracy {evaluation.Confusion.Accuracy:0.000}");
         return new RunResult(RunStatus.Complete, "complete", evaluation, withoutTta, folds) { Assessment = assessment, Fusion = fusion };
@@ -128,6 +133,29 @@ public sealed class TrainingRun
         folder.WriteText(RunFolder.PredictionsFusionFile, PredictionTable.Write(fused, task.ClassNames));
         var summary = Mammo.Baselines.BaselineSummary.Of(Fusion.MetadataFusion.Name, [.. fused.Select(p => (p.Fold, p.TrueLabel))], [.. fused.Select(p => p.Probabilities[task.PositiveClass])], task.PositiveClass, config.Seed);
         _run.Say($"fusion (network + metadata): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}){(summary.FoldAucMean is { } m ? $", fold mean {RunContext.Format(m)}" : string.Empty)}");
+        return summary;
+    }
+
+    // Each unit's fit on its training and validation regions as cut (no augmented copies), read on its test regions;
+    // stored so a heat map can score with the features without the data (feature-detector.json).
+    private Mammo.Baselines.BaselineSummary FitFeatureDetector()
+    {
+        var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
+        byte[] Region(Sample s) => _run.Variants[s.Id].First(p => p.Variant.Transform == DihedralTransform.Identity).Pixels;
+        var models = new List<Inference.FeatureDetectorModel>();
+        var held = new List<(int? Fold, int Label, double Score)>();
+        foreach (var unit in _run.Units)
+        {
+            List<Sample> fit = [.. unit.Train, .. unit.Validation];
+            var detector = Inference.FeatureDetector.Fit([.. fit.Select(Region)], [.. fit.Select(s => s.Label == task.PositiveClass)], task.ClassNames, task.PositiveClass, config.PatchSize);
+            models.Add(detector.ToModel(unit.Fold));
+            var scores = detector.Predict([.. unit.Test.Select(Region)]);
+            held.AddRange(unit.Test.Select((s, i) => (unit.Fold, s.Label, scores[i][task.PositiveClass])));
+        }
+
+        folder.WriteJson(RunFolder.FeatureDetectorFile, models);
+        var summary = Mammo.Baselines.BaselineSummary.Of(FeatureDetectorName, [.. held.Select(h => (h.Fold, h.Label))], [.. held.Select(h => h.Score)], task.PositiveClass, config.Seed);
+        _run.Say($"feature detector (hand-crafted features of each window, stored with the run): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}) on the same test regions");
         return summary;
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Mammo.Imaging;
+using Mammo.Learning.Inference;
+using Mammo.Storage;
 using Mammo.Web.Api;
 using Mammo.Web.Services;
 using Microsoft.AspNetCore.Builder;
@@ -71,12 +73,17 @@ public static class PredictEndpoints
                 var top = query.Top ?? 5;
                 return top is < 1 or > MaxTop
                     ? ApiResponses.BadRequest($"top {top}: must be 1..{MaxTop}")
-                    : Results.Json(await predictions.MapAsync(run, image, imageName, top, context.RequestAborted).ConfigureAwait(false));
+                    : Results.Json(await predictions.MapAsync(run, image, imageName, top, query.Detector ?? DetectorKind.Network, context.RequestAborted).ConfigureAwait(false));
             }
 
             if (query is not { X: { } x, Y: { } y, R: { } r })
             {
                 return ApiResponses.BadRequest("give all of x, y and r for a region, or none of them for a heat map");
+            }
+
+            if (query.Detector is { } detector && detector != DetectorKind.Network)
+            {
+                return ApiResponses.BadRequest("detector chooses what scores a heat map's windows; a region is classified by the run's network");
             }
 
             var miasY = query.Origin == CoordinateOrigin.TopLeft ? PatchGeometry.MiasY(y, image.Height) : y;
@@ -147,6 +154,10 @@ public static class PredictEndpoints
             var other => throw new InvalidSettingException("origin", $"origin '{other}': expected mias or top-left"),
         };
         var top = Number("top");
-        return new PredictRequest(form["run"].ToString(), null, Number("x"), Number("y"), Number("r"), origin, top is { } t ? (int)t : null);
+        var text = form["detector"].ToString();
+        DetectorKind? detector = text.Length == 0 ? null
+            : EnumNames.TryParse<DetectorKind>(text, out var kind) ? kind
+            : throw new InvalidSettingException("detector", $"detector '{text}': expected {string.Join(", ", EnumNames.All<DetectorKind>())}");
+        return new PredictRequest(form["run"].ToString(), null, Number("x"), Number("y"), Number("r"), origin, top is { } t ? (int)t : null, Detector: detector);
     }
 }

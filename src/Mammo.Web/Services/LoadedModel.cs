@@ -22,6 +22,13 @@ public sealed class LoadedModel : IDisposable
             Regions = OnnxPatchClassifier.For(Model, run);
             Dense = OnnxDenseScorer.For(Model, run);
             Standing = HeldOutPerformance.Read(run);
+
+            // A detect run's stored feature detector, for the same fold (or every fold's fit averaged), as predict loads it.
+            if (FeatureDetectorFile.For(run, Model.Config, fold) is { } features)
+            {
+                Features = new CropByCropScorer(features, Model.Config.PatchSize);
+                Combined = new LogOddsMeanScorer(Dense, Features);
+            }
         }
         catch
         {
@@ -43,13 +50,33 @@ public sealed class LoadedModel : IDisposable
 
     public HeldOutPerformance Standing { get; private set; } = null!;
 
+    /// <summary>The run's stored feature detector over the heat map's windows; null for a run without one.</summary>
+    public IDenseScorer? Features { get; private set; }
+
+    /// <summary>The network's and the feature detector's mean log-odds; null for a run without a feature detector.</summary>
+    public IDenseScorer? Combined { get; private set; }
+
+    /// <summary>What scores the windows for <paramref name="detector"/>.</summary>
+    /// <exception cref="InvalidSettingException">The run stores no feature detector.</exception>
+    public IDenseScorer Windows(DetectorKind detector) => detector switch
+    {
+        DetectorKind.Network => Dense,
+        DetectorKind.Features => Features ?? throw NoFeatures(),
+        _ => Combined ?? throw NoFeatures(),
+    };
+
     /// <summary>One heat map at a time per model: a pass already uses every core, and others' pages need none.</summary>
     public SemaphoreSlim HeatmapGate { get; } = new(1, 1);
+
+    private InvalidSettingException NoFeatures() =>
+        new("detector", $"{System.IO.Path.GetFileName(Run.Path)}: has no feature-detector.json (a detect run trained by this Mammo stores one); map it with the network detector");
 
     public void Dispose()
     {
         Regions?.Dispose();
-        Dense?.Dispose();
+
+        // The combination owns the network's scorer and the features'; disposing it disposes both.
+        (Combined ?? Dense)?.Dispose();
         Model.Dispose();
         HeatmapGate.Dispose();
     }

@@ -27,17 +27,18 @@ public sealed class PredictionService(ModelCache models)
             prediction.Variants, loaded.Model.Models, loaded.Model.Config.Leaky, loaded.Standing, assignment);
     }
 
-    public async Task<HeatmapAnswer> MapAsync(ListedRun run, GrayImage image, string imageName, int top, CancellationToken cancellationToken)
+    public async Task<HeatmapAnswer> MapAsync(ListedRun run, GrayImage image, string imageName, int top, DetectorKind detector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(image);
         var (loaded, assignment) = models.For(new RunFolder(run.Path), imageName);
+        var windows = loaded.Windows(detector);
         await loaded.HeatmapGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         HeatmapResult result;
         try
         {
             // Off the request thread: a pass takes about a second of both cores, and other requests keep being served.
-            result = await Task.Run(() => new ScanHeatmap(loaded.Dense, loaded.Model.Task.PositiveClass, loaded.Model.Config.Preprocessing).Compute(image, top), cancellationToken).ConfigureAwait(false);
+            result = await Task.Run(() => new ScanHeatmap(windows, loaded.Model.Task.PositiveClass, loaded.Model.Config.Preprocessing).Compute(image, top), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -52,7 +53,7 @@ public sealed class PredictionService(ModelCache models)
         var task = loaded.Model.Task;
         var scored = result.Grid.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).ToList();
         return new HeatmapAnswer(
-            run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", ScanHeatmap.DefaultRadii,
+            run.Name, imageName, task.Name, $"p({task.ClassNames[task.PositiveClass]})", detector, ScanHeatmap.DefaultRadii,
             [.. result.Top.Select((t, i) => new RegionAnswer(i + 1, t.Column, t.Y, t.Row, t.Radius, t.Score))],
             image.Width, image.Height, "data:image/png;base64," + Convert.ToBase64String(overlay), scored.Min(), scored.Max(), result.Seconds, loaded.Standing, assignment);
     }

@@ -233,11 +233,13 @@ function createViewer({ image, width, height, lesions = [], onPick }) {
 }
 
 // ---------- prediction panel ----------
-function standingText(heldOut) {
+function standingText(heldOut, detector) {
   const auc = (a, lo, hi) => a === null || a === undefined ? "n/a" : `${fmt(a)} (95% CI ${fmt(lo)}–${fmt(hi)})`;
   const parts = [el("div", { class: "standing", "data-testid": "standing" },
     `held-out AUC of this run: ${auc(heldOut.auc, heldOut.auc_lower, heldOut.auc_upper)}`,
     heldOut.baseline_name ? `; ${heldOut.baseline_name} baseline ${auc(heldOut.baseline_auc, heldOut.baseline_lower, heldOut.baseline_upper)}` : "")];
+  if (detector && detector !== "network") parts.push(el("div", { class: "standing", "data-testid": "detector-standing",
+    text: `scored by the ${detector} detector; the feature detector's held-out AUC on the same test regions: ${auc(heldOut.feature_detector_auc, heldOut.feature_detector_lower, heldOut.feature_detector_upper)}` }));
   if (heldOut.leaky) parts.push(el("div", { class: "standing warn", text: "trained under the leaky protocol (the original study's): its test numbers overstate it, and no honest estimate exists" }));
   else if (!heldOut.better_than_chance) parts.push(el("div", { class: "standing warn", text: "not better than chance on held-out patients: read this answer as noise" }));
   if (heldOut.baseline_better) parts.push(el("div", { class: "standing warn", text: `the ${heldOut.baseline_name} baseline does better than this network on the same held-out patients` }));
@@ -260,7 +262,17 @@ async function createPredictPanel(viewer, target) {
   }
   const saved = sessionStorage.getItem("mammo-run");
   const runSelect = el("select", { id: "run-select" }, runs.map(r => el("option", { value: r.name, selected: r.name === saved, text: `${r.name} (${r.task}${r.held_out && r.held_out.auc !== null ? `, AUC ${fmt(r.held_out.auc, 2)}` : ""})` })));
-  runSelect.addEventListener("change", () => sessionStorage.setItem("mammo-run", runSelect.value));
+  // The feature and combined detectors exist only for a detect run that stored its feature detector.
+  const detectorSelect = el("select", { id: "detector-select" }, ["network", "features", "combined"].map(d => el("option", { value: d, text: d })));
+  const detectorLabel = el("label", { id: "detector-label", title: "what scores the heat map's windows: the run's network, its stored feature detector, or the mean of both log-odds" }, "detector ", detectorSelect);
+  const syncDetector = () => {
+    const run = runs.find(r => r.name === runSelect.value);
+    const stored = run && run.held_out && run.held_out.feature_detector_auc !== null && run.held_out.feature_detector_auc !== undefined;
+    detectorLabel.hidden = !stored;
+    if (!stored) detectorSelect.value = "network";
+  };
+  syncDetector();
+  runSelect.addEventListener("change", () => { sessionStorage.setItem("mammo-run", runSelect.value); syncDetector(); });
   const radius = el("input", { id: "radius", type: "number", min: 4, max: 500, value: 48, style: "width:5rem" });
   const answer = el("div", { class: "answer", id: "answer", "aria-live": "polite" });
   const regionList = el("div", { id: "regions" });
@@ -296,7 +308,7 @@ async function createPredictPanel(viewer, target) {
     regionList.replaceChildren(el("p", { class: "muted", text: "mapping the whole breast (about a second)…" }));
     try {
       const started = performance.now();
-      const result = await api("/api/predict", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Object.assign({ run: runSelect.value, top: 5 }, target)) });
+      const result = await api("/api/predict", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Object.assign({ run: runSelect.value, top: 5, detector: detectorSelect.value }, target)) });
       const ms = Math.round(performance.now() - started);
       viewer.reset();
       viewer.setOverlay(result.overlay);
@@ -304,7 +316,7 @@ async function createPredictPanel(viewer, target) {
       overlayToggle.disabled = opacity.disabled = false;
       viewer.setRegions(result.regions);
       fill(regionList,
-        el("h2", { text: `Most suspicious regions, ${result.score}` }),
+        el("h2", { text: `Most suspicious regions, ${result.score}${result.detector !== "network" ? ` (${result.detector} detector)` : ""}` }),
         el("table", { id: "region-table" },
           el("tr", {}, el("th", { text: "#" }), el("th", { class: "num", text: "x" }), el("th", { class: "num", text: "y (MIAS)" }), el("th", { class: "num", text: "r" }), el("th", { class: "num", text: "score" })),
           result.regions.map(region => el("tr", { class: "clickable", title: "classify this region", onclick: () => { viewer.centreOn(region.x, region.row, region.radius); classify(Math.round(region.x), Math.round(region.row), Math.round(region.radius)); } },
@@ -312,7 +324,7 @@ async function createPredictPanel(viewer, target) {
             el("td", { class: "num", text: Math.round(region.radius) }), el("td", { class: "num", text: fmt(region.score) })))),
         el("p", { class: "hint" }, `${result.score} per window: 0 `, el("span", { class: "legend" }), " 1 · on this scan ", el("strong", { text: `${fmt(result.minimum, 2)}–${fmt(result.maximum, 2)}` }),
           ` · ${result.seconds.toFixed(2)} s on the server, ${ms} ms in all`),
-        assignmentText(result.scan), ...standingText(result.held_out));
+        assignmentText(result.scan), ...standingText(result.held_out, result.detector));
     } catch (error) { showError(regionList, error); }
     finally { heatButton.disabled = false; busy(""); }
   });
@@ -320,7 +332,7 @@ async function createPredictPanel(viewer, target) {
   panel.append(
     el("h2", { text: "Predict" }),
     el("div", { class: "toolbar" }, el("label", {}, "run ", runSelect)),
-    el("div", { class: "toolbar" }, el("label", {}, "radius for a click ", radius, " px"), heatButton),
+    el("div", { class: "toolbar" }, el("label", {}, "radius for a click ", radius, " px"), detectorLabel, heatButton),
     el("div", { class: "toolbar" }, el("label", {}, overlayToggle, "overlay"), el("label", {}, "opacity ", opacity)),
     el("p", { class: "hint", text: "Click a point on the image (radius above) or drag a circle; click a lesion in the table to classify it." }),
     answer, regionList);

@@ -34,6 +34,7 @@ public sealed class RunFolder(string path)
     public const string MetricsFile = "metrics.json";
     public const string FusionFile = "fusion.json";
     public const string PredictionsFusionFile = "predictions-fusion.csv";
+    public const string FeatureDetectorFile = "feature-detector.json";
     public const string ReportFile = "report.txt";
     public const string LogFile = "log.txt";
     public const string NetworkFile = "network.json";

@@ -28,6 +28,13 @@ public sealed record RunMetrics(
     /// <summary>With a fusion in the config: the fused model's AUCs on the run's folds, read like a baseline's; null otherwise.</summary>
     public BaselineSummary? Fusion { get; init; }
 
+    /// <summary>
+    /// For a detect run: the feature detector stored beside the networks (a logistic regression on hand-crafted
+    /// features of each window, fitted on each unit's training and validation regions), on the same test regions;
+    /// null for other tasks and for runs of an older Mammo.
+    /// </summary>
+    public BaselineSummary? FeatureDetector { get; init; }
+
     /// <summary>Brier score, ECE and reliability bins of the test probabilities of the positive class.</summary>
     public CalibrationSummary? Calibration { get; init; }
 

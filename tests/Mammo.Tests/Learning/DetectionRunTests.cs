@@ -147,6 +147,84 @@ public sealed class DetectionRunTests : IDisposable
     }
 
     [Fact]
+    public void A_detect_run_stores_each_folds_feature_detector_and_localise_and_predict_score_with_it()
+    {
+        var folder = Train();
+        var config = folder.ReadConfig();
+        var split = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
+        var units = RunSplit.Plan(_dataset, config).Units;
+
+        // One fit per fold, each the detector fitted on that fold's training and validation rows of split.csv (in the order training took them).
+        var stored = FeatureDetectorFile.Read(folder, config);
+        Assert.NotNull(stored);
+        Assert.Equal([0, 1, 2], stored.Select(m => m.Fold));
+        foreach (var model in stored)
+        {
+            var unit = units.Single(u => u.Fold == model.Fold);
+            List<Sample> fit = [.. unit.Train, .. unit.Validation];
+            Assert.Equal(split.Where(r => r.Fold == model.Fold && r.Split != DataSplit.Test).Select(r => r.SampleId).Order(), fit.Select(s => s.Id).Order());
+            // libtorch's L-BFGS sums in an order that depends on its thread count (training ran on one): equal to 1e-9.
+            var expected = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1).ToModel(model.Fold);
+            Assert.Equal((expected.Side, expected.PositiveClass), (model.Side, model.PositiveClass));
+            Assert.Equal(expected.Model.Intercept, model.Model.Intercept, 1e-9);
+            Assert.All(expected.Model.Weights.Zip(model.Model.Weights), w => Assert.Equal(w.First, w.Second, 1e-9));
+            Assert.Equal(expected.Model.Scaler!.Means, model.Model.Scaler!.Means);
+        }
+
+        // localise scores with the stored fits: the same regions and held-out AUC as fitting them again (a run without the file).
+        var study = new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 1, Detector = DetectorKind.Combined, Threads = 1 };
+        var withStored = study.Run();
+        var standing = HeldOutPerformance.Read(folder);
+        Assert.True(withStored.FeaturesStored);
+        Assert.Equal(withStored.FeatureAuc!.Estimate, standing.FeatureDetectorAuc!.Value, 12);
+        Assert.Contains($"{TrainingRun.FeatureDetectorName}    ", File.ReadAllText(folder.File(RunFolder.ReportFile)), StringComparison.Ordinal);
+        var (scan, fold) = study.HeldOutScans()[0];
+        var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
+        var file = folder.File(RunFolder.FeatureDetectorFile);
+        var text = File.ReadAllText(file);
+        File.Delete(file);
+        var refitted = study.Run();
+        Assert.False(refitted.FeaturesStored);
+        Assert.Equal(refitted.Cases.Select(c => (c.ScanId, c.Regions.Count)), withStored.Cases.Select(c => (c.ScanId, c.Regions.Count)));
+        Assert.All(refitted.Cases.Zip(withStored.Cases).SelectMany(c => c.First.Regions.Zip(c.Second.Regions)), r =>
+        {
+            Assert.Equal((r.First.Column, r.First.Row, r.First.Radius), (r.Second.Column, r.Second.Row, r.Second.Radius));
+            Assert.Equal(r.First.Score, r.Second.Score, 1e-9);
+        });
+
+        // mammo predict --detector on a held-out scan: its fold's fit alone, beside its fold's network.
+        File.WriteAllText(file, text);
+        var scanFile = Path.Combine(_folder.Path, scan.FileName);
+        File.WriteAllBytes(scanFile, _dataset.Source.ReadScanFile(scan.FileName).Content);
+        static List<(double, double, double, double)> Regions(string json)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return [.. document.RootElement.GetProperty("regions").EnumerateArray().Select(r => (r.GetProperty("x").GetDouble(), r.GetProperty("y").GetDouble(), r.GetProperty("radius").GetDouble(), r.GetProperty("score").GetDouble()))];
+        }
+
+        var detector = FeatureDetectorFile.For(folder, config, fold, threads: 1)!;
+        using var network = TrainedModel.LoadFold(folder, fold!.Value);
+        using var combined = new LogOddsMeanScorer(network.DenseScorer(), new CropByCropScorer(detector, config.PatchSize));
+        using var features = new CropByCropScorer(detector, config.PatchSize);
+        foreach (var (kind, scorer) in new[] { ("combined", (IDenseScorer)combined), ("features", features) })
+        {
+            var cli = CliRunner.Run("predict", folder.Path, scanFile, "--detector", kind, "--engine", "torch", "--top", "3", "--json", "--out", Path.Combine(_folder.Path, $"{kind}.png"));
+            Assert.True(cli.ExitCode == 0, cli.Errors);
+            var expected = new ScanHeatmap(scorer, 1).Compute(image, 3).Top;
+            Assert.Equal(expected.Select(t => (t.Column, t.Y, t.Radius, t.Score)), Regions(cli.Output));
+        }
+
+        // A fit that does not match the run is one line naming the file, not a heat map of wrong features.
+        File.WriteAllText(file, text.Replace($"\"side\": {config.PatchSize}", "\"side\": 7", StringComparison.Ordinal));
+        var error = Assert.Throws<MammoDataException>(() => FeatureDetectorFile.Read(folder, config));
+        Assert.Equal($"{file}: fit 0 has window side 7, the run's patches {config.PatchSize}", error.Message);
+        var refused = CliRunner.Run("predict", folder.Path, scanFile, "--detector", "features", "--out", Path.Combine(_folder.Path, "x.png"));
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("fit 0 has window side 7", refused.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "x.png")));
+    }
+
+    [Fact]
     public void The_combined_detector_is_the_mean_log_odds_of_the_network_and_the_features_and_a_changed_split_is_refused()
     {
         var folder = Train();

@@ -126,6 +126,19 @@ public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputH
         Assert.False(await page.Locator(".viewer img.overlay").IsVisibleAsync());
         await ShotAsync(page, "scan-region.png");
 
+        // The detector choice appears for the detect run, which stored a feature detector, and maps with it.
+        await page.Locator("#overlay-toggle").CheckAsync();
+        await page.SelectOptionAsync("#run-select", WebWorld.RunName);
+        Assert.False(await page.Locator("#detector-label").IsVisibleAsync());
+        await page.SelectOptionAsync("#run-select", WebWorld.DetectRunName);
+        Assert.True(await page.Locator("#detector-label").IsVisibleAsync());
+        await page.SelectOptionAsync("#detector-select", "combined");
+        await page.Locator("#heatmap-button").ClickAsync();
+        await page.Locator("#regions h2", new PageLocatorOptions { HasText = "(combined detector)" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Contains("scored by the combined detector; the feature detector's held-out AUC", await page.Locator("[data-testid=detector-standing]").TextContentAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "scan-heatmap-combined.png");
+        await page.SelectOptionAsync("#run-select", WebWorld.RunName);
+
         // Runs: the run with its figures.
         await page.GotoAsync(world.Server.Address + "#/runs/" + WebWorld.RunName);
         await page.Locator(".figures img").First.WaitForAsync();

@@ -14,6 +14,9 @@ namespace Mammo.Tests.Web;
 public sealed class WebWorld : IAsyncLifetime, IDisposable
 {
     public const string RunName = "calc-tiny";
+
+    /// <summary>A detect run (patient protocol, one epoch, one tissue region a scan): its stored feature detector serves the heat map's other detectors.</summary>
+    public const string DetectRunName = "detect-tiny";
     public const long UploadLimit = 3L << 20;
     public const long PixelLimit = 2_000_000;
 
@@ -26,6 +29,8 @@ public sealed class WebWorld : IAsyncLifetime, IDisposable
     public string Scratch => _root.File("scratch");
 
     public string Run => Path.Combine(Runs, RunName);
+
+    public string DetectRun => Path.Combine(Runs, DetectRunName);
 
     public Dataset Dataset { get; private set; } = null!;
 
@@ -63,6 +68,8 @@ public sealed class WebWorld : IAsyncLifetime, IDisposable
             Training = new TrainingOptions { MaxEpochs = 1, Threads = 1 },
         };
         Assert.Equal(RunStatus.Complete, new TrainingRun(Dataset, config, new RunFolder(Run)).Execute().Status);
+        var detect = config with { Task = "detect", Protocol = EvaluationProtocol.Patient, Balancing = Mammo.Sampling.Balancing.Weights, TissuePerScan = 1 };
+        Assert.Equal(RunStatus.Complete, new TrainingRun(Dataset, detect, new RunFolder(DetectRun)).Execute().Status);
         Server = MammoServer.Create(Options());
         await Server.StartAsync();
         await Server.PicturesReady;

@@ -188,6 +188,8 @@ public sealed class BadInputBatteryTests(ITestOutputHelper output)
         new BadInput("heat-map radius 1", Usage, "--radii '1'", w => ["predict", w.Run, w.Image, "--radii", "1"]),
         new BadInput("min-inside 2", Usage, "--min-inside 2", w => ["predict", w.Run, w.Image, "--min-inside", "2"]),
         new BadInput("top 0", Usage, "--top must be at least 1", w => ["predict", w.Run, w.Image, "--top", "0"]),
+        new BadInput("detector with a region", Usage, "--detector chooses what scores a heat map's windows; with --at the run's network classifies the region", w => ["predict", w.Run, w.Image, "--at", "500,524,30", "--detector", "combined"]),
+        new BadInput("feature detector of a run without one", Data, "feature-detector.json: missing; a detect run trained by this Mammo stores its feature detector there", w => ["predict", w.Run, w.Image, "--detector", "features"]),
         new BadInput("unknown origin", Usage, "--origin 'sideways'", w => ["predict", w.Run, w.Image, "--at", "1,1,4", "--origin", "sideways"]),
         new BadInput("region on a folder", Usage, "--at names a region of one image", w => ["predict", w.Run, w.Data, "--at", "1,1,4"]),
         new BadInput("max-pixels 0", Usage, "--max-pixels 0: must be at least 1", w => ["info", "--data", w.Data, "--max-pixels", "0"]),
