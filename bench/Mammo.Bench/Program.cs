@@ -3,7 +3,7 @@ namespace Mammo.Bench;
 /// <summary>
 /// Side-by-side benchmarks: each runs the reference Python program from ../shared/reference and our code
 /// on the same input, in the same run, and prints a Markdown table for docs/benchmarks.md.
-/// Usage: mammo-bench patches [--repeat N] | heatmap [--repeat N] [--threads N] | train [--images N] [--epochs N] [--threads N] [--rounds N] | layers [--threads N] [--repeat N] | onnx [--threads N] [--rounds N] | info [--images N] [--repeat N]
+/// Usage: mammo-bench patches [--repeat N] | heatmap [--repeat N] [--threads N] | detector [--repeat N] [--threads N] | train [--images N] [--epochs N] [--threads N] [--rounds N] | layers [--threads N] [--repeat N] | onnx [--threads N] [--rounds N] | info [--images N] [--repeat N]
 /// </summary>
 public static class Program
 {
@@ -17,6 +17,7 @@ public static class Program
         {
             "patches" => PatchesBenchmark.Run(archive, reference, repeat),
             "heatmap" => HeatmapBenchmark.Run(archive, repeat, Option(args, "--threads", Environment.ProcessorCount)),
+            "detector" => DetectorBenchmark.Run(archive, repeat, Option(args, "--threads", Environment.ProcessorCount)),
             "train" => TrainingBenchmark.Run(reference, Option(args, "--images", 3840), Option(args, "--epochs", 3), Option(args, "--threads", Environment.ProcessorCount), Option(args, "--rounds", 3)),
             "layers" => LayerBenchmark.Run(Option(args, "--threads", Environment.ProcessorCount), Option(args, "--repeat", 20)),
             "onnx" => OnnxBenchmark.Run(Option(args, "--threads", Environment.ProcessorCount), Option(args, "--rounds", 5)),
@@ -30,7 +31,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: mammo-bench patches [--repeat N] | heatmap [--repeat N] [--threads N] | train [--images N] [--epochs N] [--threads N] [--rounds N] | layers [--threads N] [--repeat N] | onnx [--threads N] [--rounds N] | info [--images N] [--repeat N]");
+        Console.Error.WriteLine("usage: mammo-bench patches [--repeat N] | heatmap [--repeat N] [--threads N] | detector [--repeat N] [--threads N] | train [--images N] [--epochs N] [--threads N] [--rounds N] | layers [--threads N] [--repeat N] | onnx [--threads N] [--rounds N] | info [--images N] [--repeat N]");
         return 2;
     }
 }

@@ -42,7 +42,7 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
 
         var froc = result!.Froc();
         var chance = result.RandomFroc();
-        var detector = EnumNames.Of(settings.Detector);
+        var detector = EnumNames.Of(result.Detector);
         var title = $"{config.Task} ({config.Protocol.ToString().ToLowerInvariant()}, {detector} detector): FROC on {froc.Images} held-out scans";
         LocalisationFiles.Write(output, overwrite, run, result, title);
 

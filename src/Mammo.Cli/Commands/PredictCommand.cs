@@ -48,18 +48,19 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var standing = HeldOutPerformance.Read(run);
 
         // The stored feature detector scores for the same model the network does: the fold's, or every fold's averaged.
-        var features = settings.Detector == DetectorKind.Network ? null
+        var detector = settings.Detector == DetectorKind.Auto ? (mode == PredictMode.Region ? DetectorKind.Network : FeatureDetectorFile.DefaultDetector(run)) : settings.Detector;
+        var features = detector == DetectorKind.Network ? null
             : FeatureDetectorFile.For(run, config, assignment is { HeldOut: true } ? assignment.Fold : null)
               ?? throw new Mammo.Data.MammoDataException($"{run.File(RunFolder.FeatureDetectorFile)}: missing; a detect run trained by this Mammo stores its feature detector there (task '{config.Task}' here): use --detector network, or train the detect run again");
         if (batch)
         {
-            return Batch(settings, model, features, standing, output!, limits, cancellationToken);
+            return Batch(settings, detector, model, features, standing, output!, limits, cancellationToken);
         }
 
         var image = ScanImageReader.Read(settings.Image, limits);
         if (mode == PredictMode.Heatmap)
         {
-            return Heatmap(settings, model, features, standing, assignment, image, output!);
+            return Heatmap(settings, detector, model, features, standing, assignment, image, output!);
         }
 
         var (x, y, r) = settings.At!.Value;
@@ -134,9 +135,9 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
 
     // What scores the windows: one ONNX Runtime session for every scan of a batch, or (null) libtorch's fully
     // convolutional copy made per scan; the stored feature detector alone, or beside the network by mean log-odds.
-    private static IDenseScorer? Windows(PredictSettings settings, TrainedModel model, FeatureDetector? features)
+    private static IDenseScorer? Windows(PredictSettings settings, DetectorKind detector, TrainedModel model, FeatureDetector? features)
     {
-        var network = settings.Detector == DetectorKind.Features ? null
+        var network = detector == DetectorKind.Features ? null
             : settings.Engine == PredictionEngine.Onnx ? OnnxDenseScorer.For(model, new RunFolder(settings.Run))
             : features is null ? null : model.DenseScorer();
         if (features is null)
@@ -197,13 +198,13 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         }
     }
 
-    private int Heatmap(PredictSettings settings, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
+    private int Heatmap(PredictSettings settings, DetectorKind detector, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, HeldOutAssignment? assignment, GrayImage image, string overlay)
     {
-        using var windows = Windows(settings, model, features);
+        using var windows = Windows(settings, detector, model, features);
         var result = Heatmap(model, windows, settings).Compute(image, settings.Top);
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
-        var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model{(settings.Detector == DetectorKind.Network ? string.Empty : $", {EnumNames.Of(settings.Detector)} detector")}";
+        var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model{(detector == DetectorKind.Network ? string.Empty : $", {EnumNames.Of(detector)} detector")}";
         AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title)));
         if (settings.Json)
         {
@@ -213,7 +214,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
                 Image = Path.GetFullPath(settings.Image),
                 Task = model.Task.Name,
                 Score = $"p({positive})",
-                Detector = EnumNames.Of(settings.Detector),
+                Detector = EnumNames.Of(detector),
                 Radii = settings.Radii,
                 Overlay = Path.GetFullPath(overlay),
                 result.Seconds,
@@ -236,7 +237,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         console.Write(table);
         console.MarkupLine($"wrote {Markup.Escape(overlay)} ({result.Seconds:0.00} s)");
         PrintAssignment(assignment);
-        PrintStanding(standing, settings.Detector);
+        PrintStanding(standing, detector);
         PrintHeatmapModel(model);
         return 0;
     }
@@ -251,9 +252,9 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
     }
 
     // A folder of images, or a MIAS archive: one heat map each, the top regions of all in one CSV.
-    private int Batch(PredictSettings settings, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
+    private int Batch(PredictSettings settings, DetectorKind detector, TrainedModel model, FeatureDetector? features, HeldOutPerformance standing, string csv, ImageLimits limits, CancellationToken cancellationToken)
     {
-        using var windows = Windows(settings, model, features);
+        using var windows = Windows(settings, detector, model, features);
         var heatmap = Heatmap(model, windows, settings);
         var rows = new System.Text.StringBuilder("image,rank,x,y,r,score\n");
         var (count, images) = ImageFiles(settings.Image, limits, cancellationToken);
@@ -278,8 +279,8 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
             }
         });
         AtomicOutput.WriteAllText(csv, rows.ToString());
-        console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images");
-        PrintStanding(standing, settings.Detector);
+        console.MarkupLine($"wrote {Markup.Escape(csv)}: the top {settings.Top} regions of {count} images ({EnumNames.Of(detector)} detector)");
+        PrintStanding(standing, detector);
         PrintHeatmapModel(model);
         return 0;
     }

@@ -54,8 +54,8 @@ public sealed class PredictSettings : CommandSettings
     public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--detector <KIND>")]
-    [Description("Without --at, on a detect run: what scores the heat map's windows. network (the run's own), features (the logistic regression on hand-crafted features of each window that the run stored, fitted on the same folds) or combined (the mean of both log-odds: measured best at top 3, docs/prediction.md).")]
-    [DefaultValue("network")]
+    [Description("Without --at: what scores the heat map's windows. network (the run's own), features (the logistic regression on hand-crafted features of each window that a detect run stores, fitted on the same folds), combined (the mean of both log-odds: the heat map measured best, docs/prediction.md) or auto (combined where the run stores a feature detector, otherwise network).")]
+    [DefaultValue("auto")]
     [TypeConverter(typeof(DetectorConverter))]
     public DetectorKind Detector { get; init; }
 
@@ -109,7 +109,7 @@ public sealed class PredictSettings : CommandSettings
             return ValidationResult.Error($"--class '{Class}': expected one of CALC, CIRC, SPIC, MISC, ARCH, ASYM");
         }
 
-        if (Detector != DetectorKind.Network && At is not null)
+        if (Detector is not (DetectorKind.Network or DetectorKind.Auto) && At is not null)
         {
             return ValidationResult.Error("--detector chooses what scores a heat map's windows; with --at the run's network classifies the region");
         }

@@ -13,14 +13,29 @@ public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride
 
     public int Stride { get; } = stride > 0 ? stride : throw new ArgumentOutOfRangeException(nameof(stride));
 
-    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass)
+    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass) => Score(pixels, height, width, positiveClass, null);
+
+    /// <summary>Only the windows <paramref name="needed"/> marks are cut and scored; the others are NaN.</summary>
+    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass, bool[]? needed)
     {
         var (rows, columns) = (DenseScoring.Windows(height, Window, Stride), DenseScoring.Windows(width, Window, Stride));
         var map = new float[rows * columns];
+        if (needed is not null && needed.Length != map.Length)
+        {
+            throw new ArgumentException($"needed marks {needed.Length} windows, the image has {rows}×{columns}", nameof(needed));
+        }
+
+        var cells = needed is null ? Enumerable.Range(0, map.Length).ToList() : [.. Enumerable.Range(0, map.Length).Where(c => needed[c])];
+        if (needed is not null)
+        {
+            Array.Fill(map, float.NaN);
+        }
+
         var crops = new List<byte[]>(batch);
         var first = 0;
-        for (var cell = 0; cell < map.Length; cell++)
+        for (var n = 0; n < cells.Count; n++)
         {
+            var cell = cells[n];
             var (top, left) = (cell / columns * Stride, cell % columns * Stride);
             var crop = new byte[Window * Window];
             for (var r = 0; r < Window; r++)
@@ -29,12 +44,12 @@ public sealed class CropByCropScorer(IPatchScorer scorer, int window, int stride
             }
 
             crops.Add(crop);
-            if (crops.Count == batch || cell == map.Length - 1)
+            if (crops.Count == batch || n == cells.Count - 1)
             {
                 var probabilities = _scorer.Predict(crops);
                 for (var k = 0; k < probabilities.Length; k++)
                 {
-                    map[first + k] = (float)probabilities[k][positiveClass];
+                    map[cells[first + k]] = (float)probabilities[k][positiveClass];
                 }
 
                 first += crops.Count;

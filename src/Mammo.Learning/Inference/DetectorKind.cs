@@ -11,4 +11,10 @@ public enum DetectorKind
 
     /// <summary>Both, each window by the mean of their log-odds (<see cref="LogOddsMeanScorer"/>).</summary>
     Combined,
+
+    /// <summary>
+    /// The best one the run can give without the data: <see cref="Combined"/> for a run that stores its feature
+    /// detector (<see cref="FeatureDetectorFile.DefaultDetector"/>), otherwise <see cref="Network"/>.
+    /// </summary>
+    Auto,
 }

@@ -23,6 +23,16 @@ public static class FeatureDetectorFile
         return task.SamplesTissue && task.ClassCount == 2 && !config.Leaky;
     }
 
+    /// <summary>
+    /// What <see cref="DetectorKind.Auto"/> stands for on this run: combined where it stores a feature detector (the
+    /// heat map measured best, docs/prediction.md), the network otherwise.
+    /// </summary>
+    public static DetectorKind DefaultDetector(RunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return File.Exists(run.File(RunFolder.FeatureDetectorFile)) ? DetectorKind.Combined : DetectorKind.Network;
+    }
+
     /// <summary>The run's stored fits, in unit order; null for a run without the file (trained by an older Mammo, or of another task).</summary>
     /// <exception cref="MammoDataException">The file is unreadable, or a fit does not match the run's patch size, classes or features.</exception>
     public static IReadOnlyList<FeatureDetectorModel>? Read(RunFolder run, RunConfig config)

@@ -21,4 +21,11 @@ public interface IDenseScorer : IDisposable
     /// rows and columns.
     /// </summary>
     float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass);
+
+    /// <summary>
+    /// As <see cref="Score(ReadOnlySpan{byte}, int, int, int)"/>, for the windows <paramref name="needed"/> marks (in the
+    /// same row-major order); the others may be left NaN. A scorer that pays per window (<see cref="CropByCropScorer"/>)
+    /// scores only those; one whose pass covers the image at once scores them all, which is what this default does.
+    /// </summary>
+    float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass, bool[] needed) => Score(pixels, height, width, positiveClass);
 }

@@ -76,16 +76,17 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
     public LocalisationResult Run(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var scans = HeldOutScans();
+        var detector = Detector == DetectorKind.Auto ? FeatureDetectorFile.DefaultDetector(_run) : Detector;
         var config = _run.ReadConfig();
         var task = ClassificationTask.Parse(config.Task);
         var models = new Dictionary<int, ScanHeatmap>();
         var owned = new List<IDisposable>();
-        if (Detector != DetectorKind.Network && task.ClassCount != 2)
+        if (detector != DetectorKind.Network && task.ClassCount != 2)
         {
             throw new MammoDataException($"{_run.Path}: task '{task.Name}' has {task.ClassCount} classes; a feature detector separates two (a lesion task, normal-abnormal or detect)");
         }
 
-        var planned = Detector == DetectorKind.Network ? null : ConfirmedSplit(config);
+        var planned = detector == DetectorKind.Network ? null : ConfirmedSplit(config);
         var units = planned?.Units;
 
         // A detect run stores each fold's fit (made at training time on the same regions); an older run's are fitted here.
@@ -98,7 +99,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
             foreach (var fold in scans.Select(s => s.Fold).Distinct())
             {
                 TrainedModel? model = null;
-                if (Detector != DetectorKind.Features)
+                if (detector != DetectorKind.Features)
                 {
                     model = fold is { } f ? TrainedModel.LoadFold(_run, f) : TrainedModel.Load(_run);
                     owned.Add(model);
@@ -112,12 +113,12 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
 
                 // The features are fitted where the fold's network was (training and validation parts) and never see its test patients.
                 var unit = units.Single(u => u.Fold == fold);
-                var detector = stored is null
+                var fitted = stored is null
                     ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
                     : FeatureDetectorFile.For(_run, config, fold, Threads)!;
-                var scores = detector.Predict([.. unit.Test.Select(s => cut![s.Id])]);
+                var scores = fitted.Predict([.. unit.Test.Select(s => cut![s.Id])]);
                 heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
-                IDenseScorer features = new CropByCropScorer(detector, config.PatchSize);
+                IDenseScorer features = new CropByCropScorer(fitted, config.PatchSize);
                 IDenseScorer scorer = model is null ? features : new LogOddsMeanScorer(model.DenseScorer(), features);
                 owned.Add(scorer);
                 models[fold ?? -1] = new ScanHeatmap(scorer, task.PositiveClass, config.Preprocessing) { Radii = Radii, MinimumInside = MinimumInside };
@@ -198,7 +199,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 seconds)
             {
                 ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
-                Detector = Detector,
+                Detector = detector,
                 FeaturesStored = stored is not null,
                 BilateralCases = [.. bilateral.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 FeatureAuc = heldOut.Count == 0 ? null : Bootstrap.Auc([.. heldOut.Select(h => h.Positive ? 1 : 0)], [.. heldOut.Select(h => h.Score)], seed: Seed),

@@ -24,9 +24,15 @@ public sealed class LogOddsMeanScorer : IDenseScorer
 
     public int Stride => _first.Stride;
 
-    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass)
+    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass) =>
+        Combine(_first.Score(pixels, height, width, positiveClass), _second.Score(pixels, height, width, positiveClass));
+
+    // Each scorer is asked for the needed windows only; a window either leaves NaN stays NaN.
+    public float[] Score(ReadOnlySpan<byte> pixels, int height, int width, int positiveClass, bool[] needed) =>
+        Combine(_first.Score(pixels, height, width, positiveClass, needed), _second.Score(pixels, height, width, positiveClass, needed));
+
+    private static float[] Combine(float[] a, float[] b)
     {
-        var (a, b) = (_first.Score(pixels, height, width, positiveClass), _second.Score(pixels, height, width, positiveClass));
         var combined = new float[a.Length];
         for (var i = 0; i < a.Length; i++)
         {

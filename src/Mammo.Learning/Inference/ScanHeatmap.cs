@@ -293,8 +293,18 @@ public sealed class ScanHeatmap
                 image.Pixels.AsSpan(((top + r) * image.Width) + left, width).CopyTo(crop.AsSpan(r * width));
             }
 
-            var flat = scorer.Score(crop, height, width, positive);
+            // The pass's own windows that are needed: a scorer that pays per window scores only those.
             var columns = lastColumn - firstColumn + 1;
+            var wanted = new bool[(lastRow - firstRow + 1) * columns];
+            for (var i = firstRow; i <= lastRow; i++)
+            {
+                for (var j = firstColumn; j <= lastColumn; j++)
+                {
+                    wanted[((i - firstRow) * columns) + j - firstColumn] = needed[i, j];
+                }
+            }
+
+            var flat = scorer.Score(crop, height, width, positive, wanted);
             for (var i = firstRow; i <= lastRow; i++)
             {
                 for (var j = firstColumn; j <= lastColumn; j++)

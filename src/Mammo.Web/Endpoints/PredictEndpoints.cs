@@ -73,7 +73,7 @@ public static class PredictEndpoints
                 var top = query.Top ?? 5;
                 return top is < 1 or > MaxTop
                     ? ApiResponses.BadRequest($"top {top}: must be 1..{MaxTop}")
-                    : Results.Json(await predictions.MapAsync(run, image, imageName, top, query.Detector ?? DetectorKind.Network, context.RequestAborted).ConfigureAwait(false));
+                    : Results.Json(await predictions.MapAsync(run, image, imageName, top, query.Detector ?? DetectorKind.Auto, context.RequestAborted).ConfigureAwait(false));
             }
 
             if (query is not { X: { } x, Y: { } y, R: { } r })
@@ -81,7 +81,7 @@ public static class PredictEndpoints
                 return ApiResponses.BadRequest("give all of x, y and r for a region, or none of them for a heat map");
             }
 
-            if (query.Detector is { } detector && detector != DetectorKind.Network)
+            if (query.Detector is { } detector && detector is not (DetectorKind.Network or DetectorKind.Auto))
             {
                 return ApiResponses.BadRequest("detector chooses what scores a heat map's windows; a region is classified by the run's network");
             }

@@ -56,11 +56,15 @@ public sealed class LoadedModel : IDisposable
     /// <summary>The network's and the feature detector's mean log-odds; null for a run without a feature detector.</summary>
     public IDenseScorer? Combined { get; private set; }
 
+    /// <summary>What <see cref="DetectorKind.Auto"/> stands for here, as <see cref="FeatureDetectorFile.DefaultDetector"/> says for the command line.</summary>
+    public DetectorKind Resolve(DetectorKind detector) => detector != DetectorKind.Auto ? detector : Combined is null ? DetectorKind.Network : DetectorKind.Combined;
+
     /// <summary>What scores the windows for <paramref name="detector"/>.</summary>
     /// <exception cref="InvalidSettingException">The run stores no feature detector.</exception>
     public IDenseScorer Windows(DetectorKind detector) => detector switch
     {
         DetectorKind.Network => Dense,
+        DetectorKind.Auto => Combined ?? Dense,
         DetectorKind.Features => Features ?? throw NoFeatures(),
         _ => Combined ?? throw NoFeatures(),
     };

@@ -33,6 +33,7 @@ public sealed class PredictionService(ModelCache models)
         ArgumentNullException.ThrowIfNull(image);
         var (loaded, assignment) = models.For(new RunFolder(run.Path), imageName);
         var windows = loaded.Windows(detector);
+        detector = loaded.Resolve(detector);
         await loaded.HeatmapGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         HeatmapResult result;
         try

@@ -263,13 +263,13 @@ async function createPredictPanel(viewer, target) {
   const saved = sessionStorage.getItem("mammo-run");
   const runSelect = el("select", { id: "run-select" }, runs.map(r => el("option", { value: r.name, selected: r.name === saved, text: `${r.name} (${r.task}${r.held_out && r.held_out.auc !== null ? `, AUC ${fmt(r.held_out.auc, 2)}` : ""})` })));
   // The feature and combined detectors exist only for a detect run that stored its feature detector.
-  const detectorSelect = el("select", { id: "detector-select" }, ["network", "features", "combined"].map(d => el("option", { value: d, text: d })));
+  const detectorSelect = el("select", { id: "detector-select" }, ["combined", "network", "features"].map(d => el("option", { value: d, text: d })));
   const detectorLabel = el("label", { id: "detector-label", title: "what scores the heat map's windows: the run's network, its stored feature detector, or the mean of both log-odds" }, "detector ", detectorSelect);
   const syncDetector = () => {
     const run = runs.find(r => r.name === runSelect.value);
     const stored = run && run.held_out && run.held_out.feature_detector_auc !== null && run.held_out.feature_detector_auc !== undefined;
     detectorLabel.hidden = !stored;
-    if (!stored) detectorSelect.value = "network";
+    detectorSelect.value = stored ? "combined" : "network";
   };
   syncDetector();
   runSelect.addEventListener("change", () => { sessionStorage.setItem("mammo-run", runSelect.value); syncDetector(); });

@@ -53,6 +53,28 @@ public class WindowFeaturesTests
         Assert.True(Feature(lesion, "mean_difference") > 60, $"difference {Feature(lesion, "mean_difference")}");
     }
 
+    [Theory]
+    [InlineData(8, 0)]
+    [InlineData(9, 1)]
+    [InlineData(48, 2)]
+    [InlineData(48, 3)]
+    [InlineData(64, 4)]
+    public void Each_feature_is_the_lesion_features_of_the_windows_circle_to_the_last_bit(int side, int seed)
+    {
+        // Noise, a bright disc off centre on it, and a narrow range of levels: every feature's sums in LesionFeatures' order.
+        var random = new Random(seed);
+        var noise = new byte[side * side];
+        random.NextBytes(noise);
+        var disc = noise.Select((v, i) => ((i / side) - (side / 3.0)) is var dr && ((i % side) - (side / 2.0)) is var dc && (dr * dr) + (dc * dc) < side * side / 20.0 ? (byte)Math.Min(255, v + 120) : (byte)(v / 3)).ToArray();
+        var narrow = noise.Select(v => (byte)(100 + (v % 5))).ToArray();
+        foreach (var window in new[] { noise, disc, narrow })
+        {
+            var centre = (side - 1) / 2.0;
+            var expected = LesionFeatures.Compute(new Mammo.Imaging.GrayImage(side, side, window), centre, centre, side / 4.0, "window");
+            Assert.Equal(expected, WindowFeatures.Compute(window, side));
+        }
+    }
+
     [Fact]
     public void A_window_of_the_wrong_size_is_refused()
     {

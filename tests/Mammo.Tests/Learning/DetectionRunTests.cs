@@ -185,6 +185,7 @@ public sealed class DetectionRunTests : IDisposable
         File.Delete(file);
         var refitted = study.Run();
         Assert.False(refitted.FeaturesStored);
+        Assert.Equal(DetectorKind.Network, new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 1, Detector = DetectorKind.Auto }.Run().Detector);
         Assert.Equal(refitted.Cases.Select(c => (c.ScanId, c.Regions.Count)), withStored.Cases.Select(c => (c.ScanId, c.Regions.Count)));
         Assert.All(refitted.Cases.Zip(withStored.Cases).SelectMany(c => c.First.Regions.Zip(c.Second.Regions)), r =>
         {
@@ -206,12 +207,15 @@ public sealed class DetectionRunTests : IDisposable
         using var network = TrainedModel.LoadFold(folder, fold!.Value);
         using var combined = new LogOddsMeanScorer(network.DenseScorer(), new CropByCropScorer(detector, config.PatchSize));
         using var features = new CropByCropScorer(detector, config.PatchSize);
-        foreach (var (kind, scorer) in new[] { ("combined", (IDenseScorer)combined), ("features", features) })
+        // Without --detector (auto) a run that stores its feature detector maps with the combination.
+        foreach (var (kind, scorer) in new[] { ("combined", (IDenseScorer)combined), ("features", features), ("auto", combined) })
         {
-            var cli = CliRunner.Run("predict", folder.Path, scanFile, "--detector", kind, "--engine", "torch", "--top", "3", "--json", "--out", Path.Combine(_folder.Path, $"{kind}.png"));
+            string[] chosen = kind == "auto" ? [] : ["--detector", kind];
+            var cli = CliRunner.Run(["predict", folder.Path, scanFile, .. chosen, "--engine", "torch", "--top", "3", "--json", "--out", Path.Combine(_folder.Path, $"{kind}.png")]);
             Assert.True(cli.ExitCode == 0, cli.Errors);
             var expected = new ScanHeatmap(scorer, 1).Compute(image, 3).Top;
             Assert.Equal(expected.Select(t => (t.Column, t.Y, t.Radius, t.Score)), Regions(cli.Output));
+            Assert.Contains(kind == "features" ? "\"detector\": \"features\"" : "\"detector\": \"combined\"", cli.Output, StringComparison.Ordinal);
         }
 
         // A fit that does not match the run is one line naming the file, not a heat map of wrong features.

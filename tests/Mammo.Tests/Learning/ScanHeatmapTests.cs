@@ -133,6 +133,58 @@ public class ScanHeatmapTests
     }
 
     // Counts the windows a scorer is asked for: the work masked passes save.
+    [Fact]
+    public void A_crop_by_crop_scorer_cuts_only_the_windows_a_masked_pass_needs_and_maps_the_same()
+    {
+        var scan = Pgm.WithDisc(360, 240, 60, 120, 110, value: 120, background: 0);
+        var random = new Random(5);
+        for (var i = 0; i < scan.Pixels.Length; i++)
+        {
+            scan.Pixels[i] = scan.Pixels[i] == 0 ? (byte)random.Next(0, 8) : (byte)random.Next(60, 200);
+        }
+
+        // The same patch scorer behind the crop-by-crop scorer, and behind a wrapper that only knows whole passes.
+        var (whole, needed) = (new BrightnessScorer(), new BrightnessScorer());
+        using var passes = new CountingScorer(new CropByCropScorer(whole, 48));
+        using var windows = new CropByCropScorer(needed, 48);
+        var expected = new ScanHeatmap(passes, 1) { Radii = [24, 48], GridSize = 64, MinimumInside = 0.5 }.Compute(scan, top: 5);
+        var actual = new ScanHeatmap(windows, 1) { Radii = [24, 48], GridSize = 64, MinimumInside = 0.5 }.Compute(scan, top: 5);
+
+        Assert.Equal(expected.Top, actual.Top);
+        Assert.Equal(expected.TissueMedian, actual.TissueMedian);
+        for (var r = 0; r < 64; r++)
+        {
+            for (var c = 0; c < 64; c++)
+            {
+                Assert.Equal(expected.Grid[r, c], actual.Grid[r, c]);
+            }
+        }
+
+        Assert.Equal(passes.Windows, whole.Patches);
+        Assert.True(needed.Patches < 0.95 * whole.Patches, $"{needed.Patches} windows cut for the needed ones, {whole.Patches} for whole passes");
+
+        // Asked directly: the needed windows get the whole pass's scores, the others NaN.
+        var pixels = scan.Pixels.AsSpan(0, 120 * 360).ToArray();
+        var all = windows.Score(pixels, 120, 360, 1);
+        var mask = all.Select((_, i) => i % 3 == 0).ToArray();
+        var some = windows.Score(pixels, 120, 360, 1, mask);
+        Assert.All(Enumerable.Range(0, all.Length), i => Assert.Equal(mask[i] ? all[i] : float.NaN, some[i]));
+    }
+
+    // p(positive) = the patch's mean grey level / 255, counting the patches it is shown.
+    private sealed class BrightnessScorer : IPatchScorer
+    {
+        public long Patches { get; private set; }
+
+        public IReadOnlyList<string> ClassNames { get; } = ["tissue", "lesion"];
+
+        public double[][] Predict(IReadOnlyList<byte[]> patches)
+        {
+            Patches += patches.Count;
+            return [.. patches.Select(p => p.Average(v => (double)v) / 255).Select(p => new[] { 1 - p, p })];
+        }
+    }
+
     private sealed class CountingScorer(IDenseScorer inner) : IDenseScorer
     {
         public long Windows { get; private set; }

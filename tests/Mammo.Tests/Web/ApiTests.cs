@@ -142,6 +142,12 @@ public sealed class ApiTests(WebWorld world)
             Assert.Equal(detector, answers[detector].GetProperty("detector").GetString());
         }
 
+        // Without a detector the run's stored one maps beside the network, as mammo predict does by default; a run without one maps with its network.
+        var auto = await Json(await Predict(new { run = WebWorld.DetectRunName, scan = "mdb028" }));
+        Assert.Equal("combined", auto.GetProperty("detector").GetString());
+        Assert.Equal(Regions(answers["combined"]), Regions(auto));
+        Assert.Equal("network", (await Json(await Predict(new { run = WebWorld.RunName, scan = "mdb028" }))).GetProperty("detector").GetString());
+
         // Three different maps, and the feature detector's held-out AUC beside the network's.
         Assert.NotEqual(Regions(answers["network"]), Regions(answers["features"]));
         Assert.NotEqual(Regions(answers["features"]), Regions(answers["combined"]));

@@ -196,7 +196,7 @@ public sealed class BadInputBatteryTests(ITestOutputHelper output)
         new BadInput("show width 10", Usage, "--width 10: must be 200..8000", w => ["show", "mdb001", "--data", w.Data, "--out", w.File("s.png"), "--width", "10"]),
         new BadInput("unknown experiment task", Usage, "--tasks: 'nonsense' is not a task", w => ["experiment", "--data", w.Data, "--tasks", "nonsense", "--out", w.File("e")]),
         new BadInput("localise min-inside -1", Usage, "--min-inside -1", w => ["localise", w.Run, "--min-inside", "-1"]),
-        new BadInput("localise unknown detector", Usage, "--detector: 'cnn' is not a detector; expected one of network, features, combined", w => ["localise", w.Run, "--detector", "cnn"]),
+        new BadInput("localise unknown detector", Usage, "--detector: 'cnn' is not a detector; expected one of network, features, combined, auto", w => ["localise", w.Run, "--detector", "cnn"]),
         new BadInput("localise threads -1", Usage, "--threads must be 0 (one per core) or more", w => ["localise", w.Run, "--threads", "-1"]),
         new BadInput("evaluate threshold 2", Usage, "--threshold must be between 0 and 1", w => ["evaluate", w.Run, "--threshold", "2"]),
         new BadInput("unknown command", Usage, "Unknown command 'nonsense'", w => ["nonsense"]),
