@@ -93,7 +93,20 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         // Either way every needed region is cut once: the test regions for the held-out AUC, and the rest to fit on.
         var stored = planned is null ? null : FeatureDetectorFile.Read(_run, config);
         var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, stored is null ? planned.Samples : [.. planned.Units.SelectMany(u => u.Test)], Threads, cancellationToken);
+        // Each unit's fit, and its scores on the unit's test regions in unit order: the held-out AUC is then that of
+        // the run's metrics.json (training pools the same scores in the same order), interval included.
+        var fits = new Dictionary<int, FeatureDetector>();
         var heldOut = new List<(bool Positive, double Score)>();
+        foreach (var unit in units ?? [])
+        {
+            var fitted = stored is null
+                ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
+                : FeatureDetectorFile.For(_run, config, unit.Fold, Threads)!;
+            var scores = fitted.Predict([.. unit.Test.Select(s => cut![s.Id])]);
+            heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
+            fits[unit.Fold ?? -1] = fitted;
+        }
+
         try
         {
             foreach (var fold in scans.Select(s => s.Fold).Distinct())
@@ -111,14 +124,8 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                     continue;
                 }
 
-                // The features are fitted where the fold's network was (training and validation parts) and never see its test patients.
-                var unit = units.Single(u => u.Fold == fold);
-                var fitted = stored is null
-                    ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
-                    : FeatureDetectorFile.For(_run, config, fold, Threads)!;
-                var scores = fitted.Predict([.. unit.Test.Select(s => cut![s.Id])]);
-                heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
-                IDenseScorer features = new CropByCropScorer(fitted, config.PatchSize);
+                // The features were fitted where the fold's network was (training and validation parts) and never saw its test patients.
+                IDenseScorer features = new CropByCropScorer(fits[fold ?? -1], config.PatchSize);
                 IDenseScorer scorer = model is null ? features : new LogOddsMeanScorer(model.DenseScorer(), features);
                 owned.Add(scorer);
                 models[fold ?? -1] = new ScanHeatmap(scorer, task.PositiveClass, config.Preprocessing) { Radii = Radii, MinimumInside = MinimumInside };

@@ -176,7 +176,7 @@ public sealed class DetectionRunTests : IDisposable
         var withStored = study.Run();
         var standing = HeldOutPerformance.Read(folder);
         Assert.True(withStored.FeaturesStored);
-        Assert.Equal(withStored.FeatureAuc!.Estimate, standing.FeatureDetectorAuc!.Value, 12);
+        Assert.Equal((withStored.FeatureAuc!.Estimate, withStored.FeatureAuc.Lower, withStored.FeatureAuc.Upper), (standing.FeatureDetectorAuc!.Value, standing.FeatureDetectorLower!.Value, standing.FeatureDetectorUpper!.Value));
         Assert.Contains($"{TrainingRun.FeatureDetectorName}    ", File.ReadAllText(folder.File(RunFolder.ReportFile)), StringComparison.Ordinal);
         var (scan, fold) = study.HeldOutScans()[0];
         var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
