@@ -415,7 +415,10 @@ async function runsPage(name) {
       children.push(el("table", { id: "metrics" },
         el("tr", {}, el("th", { text: "model" }), el("th", { class: "num", text: "AUC" }), el("th", { class: "num", text: "95% CI" })),
         el("tr", {}, el("td", { text: "this network (test, mean over 8 variants)" }), el("td", { class: "num", text: fmt(test.auc) }), el("td", { class: "num", text: `${fmt(test.auc_lower)}–${fmt(test.auc_upper)}` })),
-        Object.entries(baselines).map(([key, b]) => el("tr", {}, el("td", { text: `${key} baseline` }), el("td", { class: "num", text: fmt(b.auc) }), el("td", { class: "num", text: b.auc_lower !== undefined ? `${fmt(b.auc_lower)}–${fmt(b.auc_upper)}` : "" })))));
+        // Beside the network: what the run also fitted on the same folds (a fusion, a detect run's feature detector), then every baseline.
+        [[metrics.fusion, "fusion: network + metadata"], [metrics.feature_detector, "feature detector (stored with the run; the heat map combines it with the network)"], ...Object.entries(baselines).map(([key, b]) => [b, `${key} baseline`])]
+          .filter(([b]) => b && b.auc !== null && b.auc !== undefined)
+          .map(([b, label]) => el("tr", {}, el("td", { text: label }), el("td", { class: "num", text: fmt(b.auc) }), el("td", { class: "num", text: b.auc_lower !== undefined && b.auc_lower !== null ? `${fmt(b.auc_lower)}–${fmt(b.auc_upper)}` : "" })))));
     }
     if (info.report) children.push(el("p", {}, el("a", { href: url(info.report), target: "_blank", id: "report-link", text: run.kind === "experiment" ? "Open the HTML report" : "Open the text report" })));
     if (info.cells.length) {

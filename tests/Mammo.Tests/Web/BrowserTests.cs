@@ -1,5 +1,7 @@
 using System.Globalization;
 using Mammo.Data;
+using Mammo.Learning.Training;
+using Mammo.Runs;
 using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -145,6 +147,13 @@ public sealed class BrowserTests(WebWorld world, Xunit.Abstractions.ITestOutputH
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.figures img')].every(i => i.complete && i.naturalWidth > 0)");
         Assert.Equal(4, await page.Locator(".figures img").CountAsync());
         await ShotAsync(page, "runs.png");
+
+        // A detect run lists its stored feature detector beside the network and the baselines.
+        await page.GotoAsync(world.Server.Address + "#/runs/" + WebWorld.DetectRunName);
+        await page.Locator("#metrics tr", new PageLocatorOptions { HasText = "feature detector" }).WaitForAsync();
+        var stored = HeldOutPerformance.Read(new RunFolder(world.DetectRun)).FeatureDetectorAuc!.Value;
+        Assert.Contains(stored.ToString("0.000", CultureInfo.InvariantCulture), await page.Locator("#metrics tr", new PageLocatorOptions { HasText = "feature detector" }).TextContentAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "runs-detect.png");
 
         // Predict: one's own image, uploaded, and a click on it.
         var mine = Path.Combine(world.Scratch, "mine.png");
