@@ -13,6 +13,8 @@ public static class ExportOutput
     [
         RunFolder.ConfigFile, RunFolder.StatusFile, RunFolder.WeightsFile, RunFolder.HistoryFile, RunFolder.PredictionsFile,
         RunFolder.PredictionsNoTtaFile, RunFolder.MetricsFile, RunFolder.ReportFile, RunFolder.LogFile, SplitManifest.FileName,
+        RunFolder.NetworkFile, RunFolder.FusionFile, RunFolder.PredictionsFusionFile, RunFolder.HardNegativesFile,
+        RunFolder.FeatureDetectorFile, Mammo.Baselines.BaselineTable.FileName,
     ];
 
     /// <summary>
