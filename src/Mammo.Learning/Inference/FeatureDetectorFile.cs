@@ -70,14 +70,16 @@ public static class FeatureDetectorFile
     /// whole model (every fit, averaged) when <paramref name="fold"/> is null; null for a run without the file.
     /// </summary>
     /// <exception cref="MammoDataException">The file is unreadable, or holds no fit for the fold.</exception>
-    public static FeatureDetector? For(RunFolder run, RunConfig config, int? fold, int threads = 0)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        if (Read(run, config) is not { } models)
-        {
-            return null;
-        }
+    public static FeatureDetector? For(RunFolder run, RunConfig config, int? fold, int threads = 0) =>
+        Read(run, config) is { } models ? Choose(models, run, config, fold, threads) : null;
 
+    /// <summary>As <see cref="For"/>, from fits already <see cref="Read"/>.</summary>
+    /// <exception cref="MammoDataException">No fit for the fold.</exception>
+    public static FeatureDetector Choose(IReadOnlyList<FeatureDetectorModel> models, RunFolder run, RunConfig config, int? fold, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(config);
         var chosen = fold is { } f ? [.. models.Where(m => m.Fold == f)] : models;
         return chosen.Count > 0
             ? FeatureDetector.Of(chosen, ClassificationTask.Parse(config.Task).ClassNames, threads)

@@ -101,7 +101,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         {
             var fitted = stored is null
                 ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
-                : FeatureDetectorFile.For(_run, config, unit.Fold, Threads)!;
+                : FeatureDetectorFile.Choose(stored, _run, config, unit.Fold, Threads);
             var scores = fitted.Predict([.. unit.Test.Select(s => cut![s.Id])]);
             heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
             fits[unit.Fold ?? -1] = fitted;

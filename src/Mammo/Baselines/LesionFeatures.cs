@@ -109,23 +109,31 @@ public static class LesionFeatures
         return [.. features];
     }
 
-    // Sobel magnitude at the nearest pixel of points spaced about a pixel apart along the circle.
-    private static (double Mean, double Std) BoundaryGradient(GrayImage image, double column, double row, double radius)
+    /// <summary>
+    /// Where the boundary gradient is read: the nearest pixel of points spaced about a pixel apart along the circle,
+    /// in order, those without a full 3×3 neighbourhood in a <paramref name="width"/> × <paramref name="height"/> image left out.
+    /// </summary>
+    internal static IEnumerable<(int Row, int Column)> BoundaryPixels(double column, double row, double radius, int width, int height)
     {
         var count = Math.Clamp((int)Math.Ceiling(2 * Math.PI * radius), 16, 4096);
-        var values = new List<double>(count);
         for (var k = 0; k < count; k++)
         {
             var angle = 2 * Math.PI * k / count;
             var y = Math.Round(row + (radius * Math.Sin(angle)), MidpointRounding.AwayFromZero);
             var x = Math.Round(column + (radius * Math.Cos(angle)), MidpointRounding.AwayFromZero);
-            if (y < 1 || x < 1 || y > image.Height - 2 || x > image.Width - 2)
+            if (y >= 1 && x >= 1 && y <= height - 2 && x <= width - 2)
             {
-                continue;
+                yield return ((int)y, (int)x);
             }
+        }
+    }
 
-            var (r, c) = ((int)y, (int)x);
-
+    // Sobel magnitude at each boundary pixel.
+    private static (double Mean, double Std) BoundaryGradient(GrayImage image, double column, double row, double radius)
+    {
+        var values = new List<double>();
+        foreach (var (r, c) in BoundaryPixels(column, row, radius, image.Width, image.Height))
+        {
             double P(int dr, int dc) => image[r + dr, c + dc];
             var gx = P(-1, 1) + (2 * P(0, 1)) + P(1, 1) - P(-1, -1) - (2 * P(0, -1)) - P(1, -1);
             var gy = P(1, -1) + (2 * P(1, 0)) + P(1, 1) - P(-1, -1) - (2 * P(-1, 0)) - P(-1, 1);

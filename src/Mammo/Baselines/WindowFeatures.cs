@@ -233,20 +233,7 @@ public static class WindowFeatures
             Pairs = [.. s_distances.Select(d => new[] { (0, d), (-d, d), (-d, 0), (-d, -d) }.Select(o => PairsAt(side, inside, o.Item1, o.Item2)).ToArray())];
             Texture = [.. Enumerable.Range(1, side - 2).SelectMany(r => Enumerable.Range(1, side - 2).Select(c => (r * side) + c)).Where(i => inside[i])];
 
-            var count = Math.Clamp((int)Math.Ceiling(2 * Math.PI * radius), 16, 4096);
-            var boundary = new List<int>(count);
-            for (var k = 0; k < count; k++)
-            {
-                var angle = 2 * Math.PI * k / count;
-                var y = Math.Round(centre + (radius * Math.Sin(angle)), MidpointRounding.AwayFromZero);
-                var x = Math.Round(centre + (radius * Math.Cos(angle)), MidpointRounding.AwayFromZero);
-                if (y >= 1 && x >= 1 && y <= side - 2 && x <= side - 2)
-                {
-                    boundary.Add(((int)y * side) + (int)x);
-                }
-            }
-
-            Boundary = [.. boundary];
+            Boundary = [.. LesionFeatures.BoundaryPixels(centre, centre, radius, side, side).Select(p => (p.Row * side) + p.Column)];
 
             // LocalBinaryPattern's neighbours in its order around the centre, as index offsets.
             Neighbours = [1, 1 - side, -side, -side - 1, -1, side - 1, side, side + 1];
