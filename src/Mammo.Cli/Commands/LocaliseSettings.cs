@@ -14,7 +14,7 @@ public sealed class LocaliseSettings : DataSettings
     public string Run { get; init; } = string.Empty;
 
     [CommandOption("--detector <KIND>")]
-    [Description("What scores the windows: network (the run's own), features (a logistic regression on hand-crafted features of each window, fitted on each fold's training and validation samples: the fits a detect run stores, or fitted here for an older run), combined (the mean of both log-odds) or auto (what mammo predict maps with by default: combined where the run stores a feature detector, otherwise network).")]
+    [Description("What scores the windows: network (the run's own), features (a linear model on hand-crafted features of each window, fitted to put first the windows of each training scan that hold a lesion, on each fold's training and validation patients: the fits a detect run stores, or fitted here for an older run), combined (the mean of both log-odds) or auto (what mammo predict maps with by default: combined where the run stores a feature detector, otherwise network).")]
     [DefaultValue("auto")]
     [TypeConverter(typeof(DetectorConverter))]
     public DetectorKind Detector { get; init; }

@@ -54,7 +54,7 @@ public sealed class PredictSettings : CommandSettings
     public IReadOnlyList<double> Radii { get; init; } = null!;
 
     [CommandOption("--detector <KIND>")]
-    [Description("Without --at: what scores the heat map's windows. network (the run's own), features (the logistic regression on hand-crafted features of each window that a detect run stores, fitted on the same folds), combined (the mean of both log-odds: the heat map measured best, docs/prediction.md) or auto (combined where the run stores a feature detector, otherwise network).")]
+    [Description("Without --at: what scores the heat map's windows. network (the run's own), features (the linear model on hand-crafted features of each window that a detect run stores, fitted on the same folds to rank each training scan's windows), combined (the mean of both log-odds: the heat map measured best, docs/prediction.md) or auto (combined where the run stores a feature detector, otherwise network).")]
     [DefaultValue("auto")]
     [TypeConverter(typeof(DetectorConverter))]
     public DetectorKind Detector { get; init; }

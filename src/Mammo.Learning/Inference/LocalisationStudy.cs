@@ -89,19 +89,22 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
         var planned = detector == DetectorKind.Network ? null : ConfirmedSplit(config);
         var units = planned?.Units;
 
-        // A detect run stores each fold's fit (made at training time on the same regions); an older run's are fitted here.
-        // Either way every needed region is cut once: the test regions for the held-out AUC, and the rest to fit on.
+        // A detect run stores each fold's fit (made at training time); an older run's are fitted here as training now
+        // fits them, on the windows of the fold's training and validation patients' scans. The test regions are cut
+        // once, for the held-out AUC.
         var stored = planned is null ? null : FeatureDetectorFile.Read(_run, config);
-        var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, stored is null ? planned.Samples : [.. planned.Units.SelectMany(u => u.Test)], Threads, cancellationToken);
+        var cut = planned is null ? null : FeatureDetector.Cut(_dataset, config, [.. planned.Units.SelectMany(u => u.Test)], Threads, cancellationToken);
+        var refitted = planned is null || stored is not null ? null
+            : FeatureDetector.FitRanking(_dataset, config, [.. planned.Units.Select(u => (IReadOnlyList<Sample>)[.. u.Train, .. u.Validation])], Threads, cancellationToken).Detectors;
         // Each unit's fit, and its scores on the unit's test regions in unit order: the held-out AUC is then that of
         // the run's metrics.json (training pools the same scores in the same order), interval included.
         var fits = new Dictionary<int, FeatureDetector>();
         var heldOut = new List<(bool Positive, double Score)>();
-        foreach (var unit in units ?? [])
+        foreach (var (unit, index) in (units ?? []).Select((u, i) => (u, i)))
         {
-            var fitted = stored is null
-                ? FeatureDetector.Fit(cut!, config, [.. unit.Train, .. unit.Validation], Threads)
-                : FeatureDetectorFile.Choose(stored, _run, config, unit.Fold, Threads);
+            var fitted = refitted is not null
+                ? refitted[index]
+                : FeatureDetectorFile.Choose(stored!, _run, config, unit.Fold, Threads);
             var scores = fitted.Predict([.. unit.Test.Select(s => cut![s.Id])]);
             heldOut.AddRange(unit.Test.Select((s, i) => (s.Label == task.PositiveClass, scores[i][task.PositiveClass])));
             fits[unit.Fold ?? -1] = fitted;

@@ -84,10 +84,10 @@ public sealed class TrainingRun
             EvaluationProtocol.Leaky => new SeedProtocolRun(_run),
             _ => throw new InvalidOperationException($"unknown protocol {config.Protocol}"),
         };
-        return protocol.Run(samples, cancellationToken) is { } outcome ? Finish(outcome) : Interrupted();
+        return protocol.Run(samples, cancellationToken) is { } outcome ? Finish(outcome, cancellationToken) : Interrupted();
     }
 
-    private RunResult Finish(ProtocolOutcome outcome)
+    private RunResult Finish(ProtocolOutcome outcome, CancellationToken cancellationToken)
     {
         var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
         var (tta, single, folds) = (outcome.Tta, outcome.Single, outcome.Folds);
@@ -95,7 +95,7 @@ public sealed class TrainingRun
         var withoutTta = ModelEvaluation.Compute(single, task.ClassNames, task.PositiveClass, config.Seed);
         folder.WriteText(RunFolder.PredictionsFile, PredictionTable.Write(tta, task.ClassNames));
         folder.WriteText(RunFolder.PredictionsNoTtaFile, PredictionTable.Write(single, task.ClassNames));
-        var assessment = RunAssessment.Compute(_run.Dataset.Source, task, config, _run.Units, _run.Validation, tta);
+        var assessment = RunAssessment.Compute(_run.Dataset.Source, task, config, _run.Units, _run.Validation, tta, cancellationToken);
         if (assessment.Baselines is { } baselines)
         {
             folder.WriteText(Mammo.Baselines.BaselineTable.FileName, Mammo.Baselines.BaselineTable.Write(baselines.Scores));
@@ -107,7 +107,7 @@ public sealed class TrainingRun
         }
 
         var fusion = config.Fusion == FusionKind.Metadata ? Fuse(tta) : null;
-        var detector = Inference.FeatureDetectorFile.Applies(config, task) ? FitFeatureDetector() : null;
+        var detector = Inference.FeatureDetectorFile.Applies(config, task) ? FitFeatureDetector(cancellationToken) : null;
         folder.WriteJson(RunFolder.MetricsFile, RunMetrics.Of(config, task, evaluation, withoutTta, folds?.Aucs, folds?.Mean) with
         {
             Baselines = assessment.Baselines?.ByName(),
@@ -136,18 +136,19 @@ public sealed class TrainingRun
         return summary;
     }
 
-    // Each unit's fit on its training and validation regions as cut (no augmented copies), read on its test regions;
-    // stored so a heat map can score with the features without the data (feature-detector.json).
-    private Mammo.Baselines.BaselineSummary FitFeatureDetector()
+    // Each unit's ranking fit on the windows of its training and validation patients' scans, read on its test regions
+    // as cut (the held-out AUC beside the network's); stored so a heat map can score with the features without the data
+    // (feature-detector.json).
+    private Mammo.Baselines.BaselineSummary FitFeatureDetector(CancellationToken cancellationToken)
     {
         var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
         byte[] Region(Sample s) => _run.Variants[s.Id].First(p => p.Variant.Transform == DihedralTransform.Identity).Pixels;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (detectors, scans, leftOut) = Inference.FeatureDetector.FitRanking(_run.Dataset, config, [.. _run.Units.Select(u => (IReadOnlyList<Sample>)[.. u.Train, .. u.Validation])], config.Training.Threads, cancellationToken);
         var models = new List<Inference.FeatureDetectorModel>();
         var held = new List<(int? Fold, int Label, double Score)>();
-        foreach (var unit in _run.Units)
+        foreach (var (unit, detector) in _run.Units.Zip(detectors))
         {
-            List<Sample> fit = [.. unit.Train, .. unit.Validation];
-            var detector = Inference.FeatureDetector.Fit([.. fit.Select(Region)], [.. fit.Select(s => s.Label == task.PositiveClass)], task.ClassNames, task.PositiveClass, config.PatchSize);
             models.Add(detector.ToModel(unit.Fold));
             var scores = detector.Predict([.. unit.Test.Select(Region)]);
             held.AddRange(unit.Test.Select((s, i) => (unit.Fold, s.Label, scores[i][task.PositiveClass])));
@@ -155,7 +156,7 @@ public sealed class TrainingRun
 
         folder.WriteJson(RunFolder.FeatureDetectorFile, models);
         var summary = Mammo.Baselines.BaselineSummary.Of(FeatureDetectorName, [.. held.Select(h => (h.Fold, h.Label))], [.. held.Select(h => h.Score)], task.PositiveClass, config.Seed);
-        _run.Say($"feature detector (hand-crafted features of each window, stored with the run): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}) on the same test regions");
+        _run.Say($"feature detector (hand-crafted features ranking each window of the training patients' scans, {scans} scans in all{(leftOut > 0 ? $", {leftOut} left out past {Inference.FeatureDetector.MaxRankingWindows:N0} windows" : string.Empty)}; stored with the run, {clock.Elapsed.TotalSeconds:0} s): AUC {RunContext.Format(summary.Auc)} ({RunContext.Format(summary.AucLower)}–{RunContext.Format(summary.AucUpper)}) on the same test regions");
         return summary;
     }
 

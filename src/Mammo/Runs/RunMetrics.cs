@@ -29,8 +29,8 @@ public sealed record RunMetrics(
     public BaselineSummary? Fusion { get; init; }
 
     /// <summary>
-    /// For a detect run: the feature detector stored beside the networks (a logistic regression on hand-crafted
-    /// features of each window, fitted on each unit's training and validation regions), on the same test regions;
+    /// For a detect run: the feature detector stored beside the networks (a linear model on hand-crafted features of
+    /// each window, fitted to rank the windows of each unit's training and validation scans), on the same test regions;
     /// null for other tasks and for runs of an older Mammo.
     /// </summary>
     public BaselineSummary? FeatureDetector { get; init; }

@@ -1,3 +1,4 @@
+using Mammo.Baselines;
 using Mammo.Data;
 using Mammo.Evaluation;
 using Mammo.Imaging;
@@ -122,14 +123,14 @@ public sealed class DetectionRunTests : IDisposable
         Assert.True(result.FeatureAuc.Estimate > 0.95, $"held-out AUC {result.FeatureAuc.Estimate}");
         Assert.True(result.HitRate(1).Rate > result.RandomHitRate(1).Rate + 0.3, $"top 1 {result.HitRate(1).Rate} against random {result.RandomHitRate(1).Rate}");
 
-        // Each scan's regions are those of a detector fitted on its fold's training and validation rows of split.csv, and
-        // never on its test rows; the combined detector is the mean log-odds of that detector and the fold's network.
+        // Each scan's regions are those of a detector fitted on the scans of its fold's training and validation patients
+        // (split.csv's rows), and never on a test patient's; the combined detector is the mean log-odds of that detector and the fold's network.
         var samples = RunSplit.Plan(_dataset, config).Samples.ToDictionary(s => s.Id);
         foreach (var (scan, fold) in study.HeldOutScans().Take(4))
         {
             var fit = split.Where(r => r.Fold == fold && r.Split != DataSplit.Test).Select(r => samples[r.SampleId]).ToList();
             Assert.DoesNotContain(fit, s => s.Patient == scan.Patient);
-            var detector = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1);
+            var detector = FeatureDetector.FitRanking(_dataset, config, [fit], threads: 1).Detectors[0];
             var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
             using var features = new CropByCropScorer(detector, config.PatchSize);
             Assert.Equal(new ScanHeatmap(features, 1).Compute(image, 3).Top, result.Cases.Single(c => c.ScanId == scan.Id).Regions);
@@ -154,7 +155,7 @@ public sealed class DetectionRunTests : IDisposable
         var split = SplitManifest.Read(File.ReadAllText(folder.File(SplitManifest.FileName)), "split.csv");
         var units = RunSplit.Plan(_dataset, config).Units;
 
-        // One fit per fold, each the detector fitted on that fold's training and validation rows of split.csv (in the order training took them).
+        // One fit per fold, each the ranking detector fitted on the scans of that fold's training and validation patients (split.csv's rows).
         var stored = FeatureDetectorFile.Read(folder, config);
         Assert.NotNull(stored);
         Assert.Equal([0, 1, 2], stored.Select(m => m.Fold));
@@ -164,8 +165,8 @@ public sealed class DetectionRunTests : IDisposable
             List<Sample> fit = [.. unit.Train, .. unit.Validation];
             Assert.Equal(split.Where(r => r.Fold == model.Fold && r.Split != DataSplit.Test).Select(r => r.SampleId).Order(), fit.Select(s => s.Id).Order());
             // libtorch's L-BFGS sums in an order that depends on its thread count (training ran on one): equal to 1e-9.
-            var expected = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1).ToModel(model.Fold);
-            Assert.Equal((expected.Side, expected.PositiveClass), (model.Side, model.PositiveClass));
+            var expected = FeatureDetector.FitRanking(_dataset, config, [fit], threads: 1).Detectors[0].ToModel(model.Fold);
+            Assert.Equal((expected.Side, expected.PositiveClass, FeatureDetectorObjective.Ranking), (model.Side, model.PositiveClass, model.Objective));
             Assert.Equal(expected.Model.Intercept, model.Model.Intercept, 1e-9);
             Assert.All(expected.Model.Weights.Zip(model.Model.Weights), w => Assert.Equal(w.First, w.Second, 1e-9));
             Assert.Equal(expected.Model.Scaler!.Means, model.Model.Scaler!.Means);
@@ -226,6 +227,52 @@ public sealed class DetectionRunTests : IDisposable
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("fit 0 has window side 7", refused.Errors, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder.Path, "x.png")));
+
+        // So is an objective this Mammo does not know; a file without one (an earlier Mammo's) holds region fits.
+        File.WriteAllText(file, text.Replace("\"objective\": \"ranking\"", "\"objective\": \"boosted\"", StringComparison.Ordinal));
+        Assert.StartsWith($"{file}:", Assert.Throws<MammoDataException>(() => FeatureDetectorFile.Read(folder, config)).Message, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(",\n    \"objective\": \"ranking\"", string.Empty, StringComparison.Ordinal));
+        Assert.All(FeatureDetectorFile.Read(folder, config)!, m => Assert.Equal(FeatureDetectorObjective.Regions, m.Objective));
+    }
+
+    [Fact]
+    public void The_ranking_detector_is_fitted_on_the_heat_maps_own_windows_and_ranks_a_held_out_lesion_first()
+    {
+        var folder = Train();
+        var config = folder.ReadConfig();
+        var units = RunSplit.Plan(_dataset, config).Units;
+        var fitted = FeatureDetectorFile.Read(folder, config)!;
+        var scans = _dataset.Scans.Where(s => s.Lesions.Count > 0).ToList();
+        var ranking = FeatureDetector.RankingScans(_dataset, config, scans, threads: 1);
+        Assert.Equal(scans.Select(s => s.Id), ranking.Select(r => r.ScanId));
+        var firsts = 0;
+        foreach (var (scan, ranked) in scans.Zip(ranking))
+        {
+            var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
+            var windows = HeatmapWindows.Of(image, config.Preprocessing, ScanHeatmap.DefaultRadii, config.PatchSize);
+            var lesion = scan.Lesions.Single().Location!.Value;
+
+            // The windows are the heat map's own candidates: scored by a fold's fit, their best and their median are the map's.
+            var unit = units.Single(u => u.Test.Any(t => t.Patient == scan.Patient));
+            var detector = FeatureDetector.Of([.. fitted.Where(m => m.Fold == unit.Fold)], ["tissue", "lesion"], threads: 1);
+            using var scorer = new CropByCropScorer(detector, config.PatchSize);
+            var map = new ScanHeatmap(scorer, 1).Compute(image, 1);
+            var scores = detector.Predict([.. windows.Select(w => w.Pixels)]).Select(p => (double)(float)p[1]).ToArray();
+            var best = Array.IndexOf(scores, scores.Max());
+            Assert.Equal((map.Top[0].Column, map.Top[0].Row, map.Top[0].Radius, map.Top[0].Score), (windows[best].Region.Column, windows[best].Region.Row, windows[best].Region.Radius, scores[best]));
+            var ordered = scores.Order().ToArray();
+            Assert.Equal(map.TissueMedian, ordered.Length % 2 == 1 ? ordered[ordered.Length / 2] : (ordered[(ordered.Length / 2) - 1] + ordered[ordered.Length / 2]) / 2);
+
+            // A window holds the lesion exactly when its circle holds the lesion's centre; on these films some always do.
+            Assert.Equal(windows.Count, ranked.Features.Count);
+            Assert.Equal(windows.Select(w => Math.Pow(w.Region.Column - lesion.X, 2) + Math.Pow(w.Region.Y - lesion.Y, 2) <= w.Region.Radius * w.Region.Radius), ranked.HoldsLesion);
+            Assert.Contains(true, ranked.HoldsLesion);
+            Assert.All(windows.Zip(ranked.Features), w => Assert.Equal(WindowFeatures.Compute(w.First.Pixels, config.PatchSize), w.Second));
+            firsts += ranked.HoldsLesion[best] ? 1 : 0;
+        }
+
+        // Every held-out bright lesion is its fold's top window.
+        Assert.Equal(scans.Count, firsts);
     }
 
     [Fact]
@@ -239,7 +286,7 @@ public sealed class DetectionRunTests : IDisposable
         var (scan, fold) = study.HeldOutScans()[0];
         var unit = RunSplit.Plan(_dataset, config).Units.Single(u => u.Fold == fold);
         List<Sample> fit = [.. unit.Train, .. unit.Validation];
-        var detector = FeatureDetector.Fit(FeatureDetector.Cut(_dataset, config, fit), config, fit, threads: 1);
+        var detector = FeatureDetector.FitRanking(_dataset, config, [fit], threads: 1).Detectors[0];
         using var network = TrainedModel.LoadFold(folder, fold!.Value);
         using var combined = new LogOddsMeanScorer(network.DenseScorer(), new CropByCropScorer(detector, config.PatchSize));
         var image = _dataset.Source.Decode(_dataset.Source.ReadScanFiles(new HashSet<string> { scan.FileName }).Single());
