@@ -205,7 +205,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictSettin
         var positive = model.Task.ClassNames[model.Task.PositiveClass];
         var regions = result.Top.Select((t, i) => new HeatmapRegion(t.Column, t.Row, t.Radius, t.Score, i + 1)).ToList();
         var title = $"{Path.GetFileName(settings.Image)} · p({positive}) · {model.Task.Name} model{(detector == DetectorKind.Network ? string.Empty : $", {EnumNames.Of(detector)} detector")}";
-        AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title)));
+        AtomicOutput.WriteFile(overlay, s => s.Write(HeatmapFigure.RenderPng(image, result.Grid, regions, title, scoreLabel: $"p({positive})")));
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(Json.Serialize(new

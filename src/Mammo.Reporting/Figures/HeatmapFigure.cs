@@ -40,7 +40,7 @@ public static class HeatmapFigure
     /// image evenly: cell (r, c) spans rows r·H/R … (r+1)·H/R and columns c·W/C … (c+1)·W/C.</param>
     /// <param name="scoreLabel">The colour bar's label.</param>
     public static byte[] RenderPng(
-        GrayImage scan, double[,] scores, IReadOnlyList<HeatmapRegion> regions, string title, int widthPx = 1000, string scoreLabel = "malignancy score")
+        GrayImage scan, double[,] scores, IReadOnlyList<HeatmapRegion> regions, string title, int widthPx = 1000, string scoreLabel = "score")
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(regions);
