@@ -76,7 +76,8 @@ public sealed class LocaliseCommand(IAnsiConsole console) : Command<LocaliseSett
         console.Write(table);
         if (result.FeatureAuc is { } auc)
         {
-            var fits = result.FeaturesStored ? "the run's own fits" : "fitted here on each fold's training and validation samples (the run has no feature-detector.json)";
+            var fits = result.FeaturesStored ? "the run's own fits" : "fitted here on each fold's training and validation patients (the run has no feature-detector.json)";
+            fits += result.FeatureObjective == FeatureDetectorObjective.Regions ? ", lesion against tissue regions" : ", ranking each scan's windows";
             console.MarkupLine(Markup.Escape($"feature detector ({fits}), held-out AUC on the run's test samples: {auc.Estimate:0.000} ({auc.Lower:0.000}–{auc.Upper:0.000})"));
         }
 

@@ -48,6 +48,7 @@ public static class LocalisationFiles
         Detector = EnumNames.Of(result.Detector),
         FeatureAuc = result.FeatureAuc is { } auc ? new { auc.Estimate, auc.Lower, auc.Upper } : null,
         FeaturesStored = result.FeatureAuc is null ? (bool?)null : result.FeaturesStored,
+        FeatureObjective = result.FeatureObjective is { } objective ? EnumNames.Of(objective) : null,
         result.Radii,
         RegionsPerScan = result.Cases.Max(c => c.Regions.Count),
         Scans = froc.Images,

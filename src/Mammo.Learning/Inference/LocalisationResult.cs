@@ -48,6 +48,9 @@ public sealed record LocalisationResult(
     /// <summary>The feature detector's fits were the run's own (<see cref="FeatureDetectorFile"/>), not fitted again by the study.</summary>
     public bool FeaturesStored { get; init; }
 
+    /// <summary>What the feature detector's fits were fitted to tell apart (an older run stores region fits); null when none was used.</summary>
+    public FeatureDetectorObjective? FeatureObjective { get; init; }
+
     /// <summary>The FROC with scores made comparable across scans by <see cref="ScanRelativeScores"/>.</summary>
     public FrocCurve ScanRelativeFroc() => LocalisationMetrics.Froc(ScanRelativeCases);
 }

@@ -211,6 +211,7 @@ public sealed class LocalisationStudy(RunFolder run, Dataset dataset)
                 ScanRelativeCases = [.. relative.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 Detector = detector,
                 FeaturesStored = stored is not null,
+                FeatureObjective = fits.Count == 0 ? null : fits.Values.First().Objective,
                 BilateralCases = [.. bilateral.OrderBy(c => c.ScanId, StringComparer.Ordinal)],
                 FeatureAuc = heldOut.Count == 0 ? null : Bootstrap.Auc([.. heldOut.Select(h => h.Positive ? 1 : 0)], [.. heldOut.Select(h => h.Score)], seed: Seed),
             };

@@ -186,6 +186,7 @@ public sealed class DetectionRunTests : IDisposable
         File.Delete(file);
         var refitted = study.Run();
         Assert.False(refitted.FeaturesStored);
+        Assert.Equal((FeatureDetectorObjective.Ranking, FeatureDetectorObjective.Ranking), (withStored.FeatureObjective, refitted.FeatureObjective));
         Assert.Equal(DetectorKind.Network, new LocalisationStudy(folder, _dataset) { RegionsPerScan = 3, RandomRepeats = 1, Detector = DetectorKind.Auto }.Run().Detector);
         Assert.Equal(refitted.Cases.Select(c => (c.ScanId, c.Regions.Count)), withStored.Cases.Select(c => (c.ScanId, c.Regions.Count)));
         Assert.All(refitted.Cases.Zip(withStored.Cases).SelectMany(c => c.First.Regions.Zip(c.Second.Regions)), r =>
