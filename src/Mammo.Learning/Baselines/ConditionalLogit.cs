@@ -16,8 +16,9 @@ public static class ConditionalLogit
 {
     /// <param name="groups">Each group's rows (one per window) and which rows are marked; groups with no marked row add nothing.</param>
     /// <param name="c">The inverse regularisation strength, as scikit-learn's C.</param>
+    /// <param name="maxPaddedValues">The bound on one padded tensor (<see cref="MaxPaddedValues"/>); the fit is the same whatever it is, to rounding.</param>
     /// <exception cref="ArgumentException">No group with a marked row, rows of different lengths or not finite, marks not one per row.</exception>
-    public static LogisticModel Fit(IReadOnlyList<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, double c = 1.0)
+    public static LogisticModel Fit(IReadOnlyList<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, double c = 1.0, long maxPaddedValues = MaxPaddedValues)
     {
         ArgumentNullException.ThrowIfNull(groups);
         if (!(c > 0))
@@ -46,7 +47,7 @@ public static class ConditionalLogit
         var scaler = Standardiser.Fit(all);
         for (var lr = 1.0; lr > 1e-3; lr /= 4)
         {
-            if (TryFit(used, scaler, d, c, lr) is { } weights)
+            if (TryFit(used, scaler, d, c, lr, maxPaddedValues) is { } weights)
             {
                 var model = new LogisticModel(scaler, weights, 0);
                 var scores = groups.SelectMany(g => g.Rows.Select(model.DecisionValue)).ToArray();
@@ -83,33 +84,17 @@ public static class ConditionalLogit
         return b;
     }
 
-    private static double[]? TryFit(List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, Standardiser scaler, int d, double c, double lr)
+    /// <summary>
+    /// The most values (groups × longest group × features) one padded tensor holds, about 256 MB: groups of very
+    /// different sizes are padded in chunks of similar size instead, so the padding stays bounded.
+    /// </summary>
+    public const long MaxPaddedValues = 32L << 20;
+
+    private static double[]? TryFit(List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, Standardiser scaler, int d, double c, double lr, long maxPaddedValues)
     {
         using var scope = NewDisposeScope();
         using var gradients = enable_grad();
-
-        // Groups padded to the longest: rows × windows × features, and two masks of 0 and −∞ that leave, for the first
-        // log Σ, a group's own rows, and for the second its marked rows. Two reductions then score every group at once.
-        var (count, longest) = (groups.Count, groups.Max(g => g.Rows.Count));
-        var values = new double[(long)count * longest * d];
-        var own = new double[(long)count * longest];
-        var marked = new double[(long)count * longest];
-        Array.Fill(own, double.NegativeInfinity);
-        Array.Fill(marked, double.NegativeInfinity);
-        for (var g = 0; g < count; g++)
-        {
-            for (var i = 0; i < groups[g].Rows.Count; i++)
-            {
-                var at = ((long)g * longest) + i;
-                scaler.Apply(groups[g].Rows[i]).CopyTo(values.AsSpan((int)(at * d), d));
-                own[at] = 0;
-                marked[at] = groups[g].Marked[i] ? 0 : double.NegativeInfinity;
-            }
-        }
-
-        var inputs = tensor(values, [count, longest, d], ScalarType.Float64);
-        var ownMask = tensor(own, [count, longest], ScalarType.Float64);
-        var markedMask = tensor(marked, [count, longest], ScalarType.Float64);
+        var chunks = Chunks(groups, d, maxPaddedValues).Select(chunk => Padded(chunk, scaler, d)).ToList();
         var weights = new TorchSharp.Modules.Parameter(zeros(d, ScalarType.Float64), requires_grad: true);
         var optimizer = NativeWarnings.Silenced(() => optim.LBFGS([weights], lr: lr, max_iter: 200, tolerange_grad: 1e-10, tolerance_change: 1e-14, history_size: 20));
 
@@ -117,12 +102,17 @@ public static class ConditionalLogit
         Tensor Objective()
         {
             using var evaluation = NewDisposeScope();
-            var scores = inputs.matmul(weights);
-            var loss = ((scores + ownMask).logsumexp(1) - (scores + markedMask).logsumexp(1)).sum() + (weights.pow(2).sum() * (0.5 / c));
+            var loss = weights.pow(2).sum() * (0.5 / c);
+            foreach (var (inputs, ownMask, markedMask) in chunks)
+            {
+                var scores = inputs.matmul(weights);
+                loss += ((scores + ownMask).logsumexp(1) - (scores + markedMask).logsumexp(1)).sum();
+            }
+
             return loss.MoveToOuterDisposeScope();
         }
 
-        var tolerance = 1e-7 * Math.Max(1, count);
+        var tolerance = 1e-7 * Math.Max(1, groups.Count);
         for (var round = 0; round < 50; round++)
         {
             optimizer.step(() =>
@@ -150,5 +140,52 @@ public static class ConditionalLogit
         }
 
         return null;
+    }
+
+    // All groups in one chunk, in their order, when padding them to the longest fits the bound; otherwise longest
+    // first, each chunk as many groups as fit beside its longest.
+    private static List<List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)>> Chunks(List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, int d, long maxPaddedValues)
+    {
+        if ((long)groups.Count * groups.Max(g => g.Rows.Count) * d <= maxPaddedValues)
+        {
+            return [groups];
+        }
+
+        var chunks = new List<List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)>>();
+        foreach (var group in groups.OrderByDescending(g => g.Rows.Count))
+        {
+            if (chunks.Count == 0 || (long)(chunks[^1].Count + 1) * chunks[^1][0].Rows.Count * d > maxPaddedValues)
+            {
+                chunks.Add([]);
+            }
+
+            chunks[^1].Add(group);
+        }
+
+        return chunks;
+    }
+
+    // Groups padded to the longest: groups × rows × features, and two masks of 0 and −∞ that leave, for the first
+    // log Σ, a group's own rows, and for the second its marked rows. Two reductions then score every group at once.
+    private static (Tensor Inputs, Tensor Own, Tensor Marked) Padded(List<(IReadOnlyList<double[]> Rows, IReadOnlyList<bool> Marked)> groups, Standardiser scaler, int d)
+    {
+        var (count, longest) = (groups.Count, groups.Max(g => g.Rows.Count));
+        var values = new double[(long)count * longest * d];
+        var own = new double[(long)count * longest];
+        var marked = new double[(long)count * longest];
+        Array.Fill(own, double.NegativeInfinity);
+        Array.Fill(marked, double.NegativeInfinity);
+        for (var g = 0; g < count; g++)
+        {
+            for (var i = 0; i < groups[g].Rows.Count; i++)
+            {
+                var at = ((long)g * longest) + i;
+                scaler.Apply(groups[g].Rows[i]).CopyTo(values.AsSpan((int)(at * d), d));
+                own[at] = 0;
+                marked[at] = groups[g].Marked[i] ? 0 : double.NegativeInfinity;
+            }
+        }
+
+        return (tensor(values, [count, longest, d], ScalarType.Float64), tensor(own, [count, longest], ScalarType.Float64), tensor(marked, [count, longest], ScalarType.Float64));
     }
 }

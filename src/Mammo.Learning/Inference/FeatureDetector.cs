@@ -123,6 +123,7 @@ public sealed class FeatureDetector : IPatchScorer
     /// holds for it (its training and validation parts: never a test patient). Each scan's windows are worked out once.
     /// </summary>
     /// <returns>The detectors in unit order; the scans whose windows they ranked, and those left out past <see cref="MaxRankingWindows"/>.</returns>
+    /// <exception cref="MammoDataException">A scan is unreadable, or a unit has no scan with a window holding a lesion (images too small for the windows, say).</exception>
     public static (IReadOnlyList<FeatureDetector> Detectors, int Scans, int LeftOut) FitRanking(Dataset dataset, RunConfig config, IReadOnlyList<IReadOnlyList<Sample>> fitOn, int threads = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -132,8 +133,15 @@ public sealed class FeatureDetector : IPatchScorer
         var patients = fitOn.Select(samples => samples.Select(s => s.Patient).ToHashSet()).ToList();
         var located = dataset.Scans.Where(s => s.Lesions.Any(l => l.Location is not null) && patients.Any(p => p.Contains(s.Patient))).ToList();
         var scans = RankingScans(dataset, config, located, threads, cancellationToken).ToDictionary(r => r.ScanId, StringComparer.Ordinal);
-        IReadOnlyList<FeatureDetector> detectors = [.. patients.Select(p => FitRanking(
-            [.. located.Where(s => p.Contains(s.Patient) && scans.ContainsKey(s.Id)).Select(s => scans[s.Id])], task.ClassNames, task.PositiveClass, config.PatchSize, threads))];
+        var detectors = new List<FeatureDetector>();
+        foreach (var (p, unit) in patients.Select((p, i) => (p, i)))
+        {
+            List<RankingScan> mine = [.. located.Where(s => p.Contains(s.Patient) && scans.ContainsKey(s.Id)).Select(s => scans[s.Id])];
+            detectors.Add(mine.Any(s => s.HoldsLesion.Contains(true))
+                ? FitRanking(mine, task.ClassNames, task.PositiveClass, config.PatchSize, threads)
+                : throw new MammoDataException($"{dataset.Source.Path}: unit {unit} (counted from 0) of the run's split has no training scan with a heat-map window holding a lesion's centre ({mine.Count} scans with a located lesion); the ranking detector cannot be fitted"));
+        }
+
         return (detectors, scans.Count, located.Count - scans.Count);
     }
 

@@ -139,12 +139,24 @@ public sealed class TrainingRun
     // Each unit's ranking fit on the windows of its training and validation patients' scans, read on its test regions
     // as cut (the held-out AUC beside the network's); stored so a heat map can score with the features without the data
     // (feature-detector.json).
-    private Mammo.Baselines.BaselineSummary FitFeatureDetector(CancellationToken cancellationToken)
+    private Mammo.Baselines.BaselineSummary? FitFeatureDetector(CancellationToken cancellationToken)
     {
         var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
         byte[] Region(Sample s) => _run.Variants[s.Id].First(p => p.Variant.Transform == DihedralTransform.Identity).Pixels;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (detectors, scans, leftOut) = Inference.FeatureDetector.FitRanking(_run.Dataset, config, [.. _run.Units.Select(u => (IReadOnlyList<Sample>)[.. u.Train, .. u.Validation])], config.Training.Threads, cancellationToken);
+        IReadOnlyList<Inference.FeatureDetector> detectors;
+        int scans, leftOut;
+        try
+        {
+            (detectors, scans, leftOut) = Inference.FeatureDetector.FitRanking(_run.Dataset, config, [.. _run.Units.Select(u => (IReadOnlyList<Sample>)[.. u.Train, .. u.Validation])], config.Training.Threads, cancellationToken);
+        }
+        catch (MammoDataException e)
+        {
+            // The networks are trained and evaluated; without a feature detector the heat map uses them alone.
+            _run.Say($"no feature detector stored: {e.Message}");
+            return null;
+        }
+
         var models = new List<Inference.FeatureDetectorModel>();
         var held = new List<(int? Fold, int Label, double Score)>();
         foreach (var (unit, detector) in _run.Units.Zip(detectors))

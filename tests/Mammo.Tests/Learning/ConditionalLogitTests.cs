@@ -64,6 +64,21 @@ public class ConditionalLogitTests
     }
 
     [Fact]
+    public void Padding_groups_of_different_sizes_in_chunks_gives_the_fit_of_one_padded_tensor()
+    {
+        var random = new Random(5);
+        var groups = Enumerable.Range(0, 12).Select(g =>
+        {
+            var n = 3 + (g * 7 % 40);
+            return ((IReadOnlyList<double[]>)[.. Enumerable.Range(0, n).Select(i => new[] { random.NextDouble() + (i == 0 ? 0.5 : 0), random.NextDouble() })], (IReadOnlyList<bool>)[.. Enumerable.Range(0, n).Select(i => i == 0)]);
+        }).ToList();
+        var whole = ConditionalLogit.Fit(groups);
+        var chunked = ConditionalLogit.Fit(groups, maxPaddedValues: 200);
+        Assert.All(whole.Weights.Zip(chunked.Weights), w => Assert.Equal(w.First, w.Second, 9));
+        Assert.Equal(whole.Intercept, chunked.Intercept, 9);
+    }
+
+    [Fact]
     public void Groups_without_a_marked_row_add_nothing_and_none_at_all_is_refused()
     {
         // Rows at the mean ± one standard deviation leave the standardiser as it was, so only the objective could move.

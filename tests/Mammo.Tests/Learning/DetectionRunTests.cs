@@ -277,6 +277,25 @@ public sealed class DetectionRunTests : IDisposable
     }
 
     [Fact]
+    public void A_unit_whose_lesions_no_window_can_hold_is_one_line_not_a_fit()
+    {
+        // Lesions marked on the background, outside every breast: no window of the heat map is centred near them.
+        var data = Path.Combine(_folder.Path, "edge");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "Info.txt"), SyntheticMias.Header + "mdb001 F CIRC B 10 10 8\nmdb002 F NORM" + SyntheticMias.Footer);
+        foreach (var n in new[] { 1, 2 })
+        {
+            File.WriteAllBytes(Path.Combine(data, $"mdb{n:000}.pgm"), Pgm.Encode(Pgm.WithDisc(Size, Size, 256, 256, 220, value: 90, background: 0)));
+        }
+
+        var dataset = MiasDataset.Load(DatasetSource.Open(data), new DatasetLoadOptions(Strict: true, ImageSize: Size));
+        var config = new RunConfig { Task = "detect", DataPath = data };
+        List<Sample> samples = [.. dataset.Scans.Select(scan => new Sample(new PatchOrigin(scan, scan.Lesions.Count > 0 ? scan.Lesions[0] : null, 256, 256, 48), 0))];
+        var error = Assert.Throws<MammoDataException>(() => FeatureDetector.FitRanking(dataset, config, [samples], threads: 1));
+        Assert.Equal($"{data}: unit 0 (counted from 0) of the run's split has no training scan with a heat-map window holding a lesion's centre (1 scans with a located lesion); the ranking detector cannot be fitted", error.Message);
+    }
+
+    [Fact]
     public void The_combined_detector_is_the_mean_log_odds_of_the_network_and_the_features_and_a_changed_split_is_refused()
     {
         var folder = Train();
