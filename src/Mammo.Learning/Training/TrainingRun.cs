@@ -84,11 +84,14 @@ public sealed class TrainingRun
             EvaluationProtocol.Leaky => new SeedProtocolRun(_run),
             _ => throw new InvalidOperationException($"unknown protocol {config.Protocol}"),
         };
-        return protocol.Run(samples, cancellationToken) is { } outcome ? Finish(outcome, cancellationToken) : Interrupted();
+        return protocol.Run(samples, cancellationToken) is { } outcome ? Finish(outcome) : Interrupted();
     }
 
-    private RunResult Finish(ProtocolOutcome outcome, CancellationToken cancellationToken)
+    // Once every unit is trained the run is finished whole (baselines, feature detector, metrics, status), as it was
+    // before the feature detector's fit took minutes: a stop asked for then is not taken halfway.
+    private RunResult Finish(ProtocolOutcome outcome)
     {
+        var cancellationToken = CancellationToken.None;
         var (config, task, folder) = (_run.Config, _run.Task, _run.Folder);
         var (tta, single, folds) = (outcome.Tta, outcome.Single, outcome.Folds);
         var evaluation = ModelEvaluation.Compute(tta, task.ClassNames, task.PositiveClass, config.Seed);
