@@ -7,8 +7,9 @@ namespace Mammo.Learning.Inference;
 /// <summary>
 /// Every window a <see cref="ScanHeatmap"/> of the same settings may list as a region of a scan (centred on breast
 /// tissue, at least <see cref="ScanHeatmap.MinimumInside"/> of its circle's square on tissue), with the pixels it
-/// scores. A detector fitted to rank a scan's windows is fitted on exactly these; a test holds them to the heat map's
-/// own candidates.
+/// scores. A detector fitted to rank a scan's windows is fitted on exactly these. The heat map works out the same
+/// geometry through the helpers below (shrink, scales, centres, the listing rule); a test holds the windows to its own
+/// candidates.
 /// </summary>
 public static class HeatmapWindows
 {
@@ -29,31 +30,20 @@ public static class HeatmapWindows
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
 
-        // As ScanHeatmap.Compute: a large image is shrunk first, and regions are reported in the original's pixels.
-        var shrink = Math.Max(1.0, Math.Sqrt((double)scan.Width * scan.Height / workingPixels));
-        var working = shrink > 1 ? Resampling.Resize(scan, Math.Max(1, (int)Math.Round(scan.Width / shrink)), Math.Max(1, (int)Math.Round(scan.Height / shrink))) : scan;
-        var (toColumn, toRow) = ((double)scan.Width / working.Width, (double)scan.Height / working.Height);
+        var (working, toColumn, toRow) = Shrink(scan, workingPixels);
         var mask = BreastMask.Compute(working);
         var prepared = pipeline.Prepare(working);
         var windows = new List<HeatmapWindow>();
-        foreach (var requested in pipeline.Crop.Fixed is { } side ? [side] : radii)
+        foreach (var (requested, radius, scale, w, h) in Scales(pipeline, radii, working, toColumn, toRow, window, stride))
         {
-            var radius = pipeline.Crop.Apply(requested) / Math.Sqrt(toColumn * toRow);
-            var scale = (window / 2.0) / radius;
-            var (w, h) = ((int)Math.Round(working.Width * scale), (int)Math.Round(working.Height * scale));
-            var (rows, columns) = (DenseScoring.Windows(h, window, stride), DenseScoring.Windows(w, window, stride));
-            if (rows < 1 || columns < 1)
-            {
-                continue;
-            }
-
             var resized = Resampling.Resize(prepared, w, h);
+            var (rows, columns) = (DenseScoring.Windows(h, window, stride), DenseScoring.Windows(w, window, stride));
             for (var i = 0; i < rows; i++)
             {
                 for (var j = 0; j < columns; j++)
                 {
-                    var (row, column) = (((stride * i) + (window / 2.0)) / scale, ((stride * j) + (window / 2.0)) / scale);
-                    if (!mask.Contains((int)row, (int)column) || mask.InsideFraction(row, column, radius) < minimumInside)
+                    var (row, column) = Centre(window, stride, scale, i, j);
+                    if (!Listed(mask, row, column, radius, minimumInside))
                     {
                         continue;
                     }
@@ -71,4 +61,42 @@ public static class HeatmapWindows
 
         return windows;
     }
+
+    // The geometry below is ScanHeatmap's too: the windows listed here are the ones it scores and lists.
+
+    /// <summary>A large image shrunk to about <paramref name="workingPixels"/> first, and the factors that take its pixels back to the original's.</summary>
+    internal static (GrayImage Working, double ToColumn, double ToRow) Shrink(GrayImage scan, long workingPixels)
+    {
+        var shrink = Math.Max(1.0, Math.Sqrt((double)scan.Width * scan.Height / workingPixels));
+        var working = shrink > 1 ? Resampling.Resize(scan, Math.Max(1, (int)Math.Round(scan.Width / shrink)), Math.Max(1, (int)Math.Round(scan.Height / shrink))) : scan;
+        return (working, (double)scan.Width / working.Width, (double)scan.Height / working.Height);
+    }
+
+    /// <summary>
+    /// Each scale a heat map scores: the radius asked for, that radius in working pixels, the scale that shows it at the
+    /// window's, and the working image's size at that scale; scales too small for one window are left out.
+    /// </summary>
+    internal static IEnumerable<(double Requested, double Radius, double Scale, int Width, int Height)> Scales(
+        PatchPipeline pipeline, IReadOnlyList<double> radii, GrayImage working, double toColumn, double toRow, int window, int stride)
+    {
+        // A fixed-context network saw the same square whatever the lesion: one scale, not one per radius.
+        foreach (var requested in pipeline.Crop.Fixed is { } side ? [side] : radii)
+        {
+            var radius = pipeline.Crop.Apply(requested) / Math.Sqrt(toColumn * toRow);
+            var scale = (window / 2.0) / radius;
+            var (w, h) = ((int)Math.Round(working.Width * scale), (int)Math.Round(working.Height * scale));
+            if (DenseScoring.Windows(w, window, stride) >= 1 && DenseScoring.Windows(h, window, stride) >= 1)
+            {
+                yield return (requested, radius, scale, w, h);
+            }
+        }
+    }
+
+    /// <summary>The centre, in working pixels, of window (<paramref name="i"/>, <paramref name="j"/>) at <paramref name="scale"/>.</summary>
+    internal static (double Row, double Column) Centre(int window, int stride, double scale, int i, int j) =>
+        (((stride * i) + (window / 2.0)) / scale, ((stride * j) + (window / 2.0)) / scale);
+
+    /// <summary>Whether a window centred there may be listed as a region: centred on tissue, and enough of its square on tissue.</summary>
+    internal static bool Listed(BreastMask mask, double row, double column, double radius, double minimumInside) =>
+        mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= minimumInside;
 }

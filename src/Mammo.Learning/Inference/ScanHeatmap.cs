@@ -87,9 +87,7 @@ public sealed class ScanHeatmap
     {
         ArgumentNullException.ThrowIfNull(scan);
         var clock = Stopwatch.StartNew();
-        var shrink = Math.Max(1.0, Math.Sqrt((double)scan.Width * scan.Height / WorkingPixels));
-        var working = shrink > 1 ? Resampling.Resize(scan, Math.Max(1, (int)Math.Round(scan.Width / shrink)), Math.Max(1, (int)Math.Round(scan.Height / shrink))) : scan;
-        var (toColumn, toRow) = ((double)scan.Width / working.Width, (double)scan.Height / working.Height);
+        var (working, toColumn, toRow) = HeatmapWindows.Shrink(scan, WorkingPixels);
         var result = ComputeOn(working, top, toColumn, toRow, scan.Height);
         return result with { Seconds = clock.Elapsed.TotalSeconds };
     }
@@ -114,17 +112,8 @@ public sealed class ScanHeatmap
         var candidates = new List<ScoredRegion>();
         try
         {
-            // A fixed-context network saw the same square whatever the lesion: one scale, not one per radius.
-            foreach (var requested in _pipeline.Crop.Fixed is { } side ? [side] : Radii)
+            foreach (var (requested, radius, scale, w, h) in HeatmapWindows.Scales(_pipeline, Radii, scan, toColumn, toRow, scorer.Window, scorer.Stride))
             {
-                var radius = _pipeline.Crop.Apply(requested) / Math.Sqrt(toColumn * toRow);
-                var scale = (scorer.Window / 2.0) / radius;
-                var (w, h) = ((int)Math.Round(scan.Width * scale), (int)Math.Round(scan.Height * scale));
-                if (DenseScoring.Windows(w, scorer.Window, scorer.Stride) < 1 || DenseScoring.Windows(h, scorer.Window, scorer.Stride) < 1)
-                {
-                    continue;
-                }
-
                 var needed = MaskedPasses ? Needed(scorer, scale, w, h, scan, mask) : null;
                 var map = ScoreMap(scorer, Resampling.Resize(scored, w, h), _positive, MaxPassPixels, needed);
                 var (rows, columns) = (map.GetLength(0), map.GetLength(1));
@@ -133,7 +122,7 @@ public sealed class ScanHeatmap
                     for (var j = 0; j < columns; j++)
                     {
                         var (row, column) = Centre(scorer, scale, i, j);
-                        if (mask.Contains((int)row, (int)column) && mask.InsideFraction(row, column, radius) >= MinimumInside)
+                        if (HeatmapWindows.Listed(mask, row, column, radius, MinimumInside))
                         {
                             candidates.Add(new ScoredRegion(column * toColumn, row * toRow, PatchGeometry.MiasY(row * toRow, originalHeight), requested, map[i, j]));
                         }
@@ -340,7 +329,7 @@ public sealed class ScanHeatmap
     }
 
     private static (double Row, double Column) Centre(IDenseScorer scorer, double scale, int i, int j) =>
-        (((scorer.Stride * i) + (scorer.Window / 2.0)) / scale, ((scorer.Stride * j) + (scorer.Window / 2.0)) / scale);
+        HeatmapWindows.Centre(scorer.Window, scorer.Stride, scale, i, j);
 
     // Each grid cell takes, per scale, the window centred nearest to it; the cell keeps the highest score.
     private void FillGrid(double[,] grid, double[,] map, double scale, GrayImage scan, BreastMask mask, IDenseScorer scorer)
